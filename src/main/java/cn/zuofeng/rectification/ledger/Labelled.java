@@ -1,0 +1,9 @@
+package cn.zuofeng.rectification.ledger;
+
+/** A code value with the Chinese text users read. */
+public interface Labelled {
+
+  String name();
+
+  String label();
+}

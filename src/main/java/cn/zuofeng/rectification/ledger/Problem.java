@@ -1,0 +1,42 @@
+package cn.zuofeng.rectification.ledger;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+/** One row of the ledger (问题台账). */
+public record Problem(
+    long id,
+    String number,
+    String title,
+    String description,
+    ProblemSource source,
+    ProblemCategory category,
+    LocalDate discoveredOn,
+    String suggestedUnit,
+    ProblemState state,
+    String unitCode,
+    Severity severity,
+    RectificationType rectificationType,
+    LocalDate deadline,
+    String dismissReason,
+    String owner,
+    OffsetDateTime claimedAt,
+    String measures,
+    String result,
+    OffsetDateTime rectifiedAt,
+    int rejectionCount,
+    String lastRejectionReason,
+    OffsetDateTime acceptedAt,
+    String closeOutComment,
+    OffsetDateTime closedAt,
+    String registeredBy,
+    OffsetDateTime registeredAt,
+    OffsetDateTime updatedAt,
+    String processInstanceId,
+    int version) {
+
+  /** Overdue (逾期): the deadline has passed and the rectification is not yet accepted. */
+  public boolean isOverdue(LocalDate today) {
+    return deadline != null && ProblemState.DEADLINE_RUNNING.contains(state) && deadline.isBefore(today);
+  }
+}

@@ -1,0 +1,101 @@
+package cn.zuofeng.rectification.ledger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Append-only log of every ledger change. Each row stores the SHA-256 of the previous row of the
+ * same problem, so an altered or removed row breaks the chain. Rows are appended in the
+ * transaction of the change; the problem row's version guard serialises appends per problem.
+ */
+@Component
+public class ProblemEventLog {
+
+  private final JdbcClient jdbc;
+  private final ObjectMapper json;
+
+  ProblemEventLog(JdbcClient jdbc, ObjectMapper json) {
+    this.jdbc = jdbc;
+    this.json = json;
+  }
+
+  private static final Map<String, String> LABELS = Map.of(
+      "REGISTERED", "登记问题", "ASSIGNED", "审核交办", "DISMISSED", "不予立项", "CLAIMED", "签收",
+      "UNCLAIMED", "退回认领", "RECTIFICATION_SUBMITTED", "提交整改", "ACCEPTED", "验收通过",
+      "REJECTED", "退回整改", "CLOSED_OUT", "销号", "CLOSE_OUT_SENT_BACK", "销号退回");
+
+  /** One entry as an auditor reads it. */
+  public record Event(int seq, OffsetDateTime occurredAt, String actor, String type, String activityId,
+                      String details, String prevHash, String hash) {
+
+    /** The entry's kind in Chinese. */
+    public String label() {
+      return LABELS.getOrDefault(type, type);
+    }
+  }
+
+  void append(Problem problem, String type, Step step, OffsetDateTime at, Map<String, ?> details) {
+    var last = jdbc.sql("select seq, hash from problem_event where problem_id = :id order by seq desc limit 1")
+        .param("id", problem.id())
+        .query((rs, i) -> new Object[] {rs.getInt("seq"), rs.getString("hash")})
+        .optional();
+    int seq = last.map(r -> (Integer) r[0] + 1).orElse(1);
+    String prevHash = last.map(r -> (String) r[1]).orElse(null);
+    String detailsJson = toJson(details);
+    String hash = hash(prevHash, problem.number(), seq, at, step.actor(), type, step.activityId(), detailsJson);
+    jdbc.sql("""
+            insert into problem_event (problem_id, seq, occurred_at, actor, type, activity_id, details, prev_hash, hash)
+            values (:problemId, :seq, :at, :actor, :type, :activityId, :details, :prevHash, :hash)""")
+        .param("problemId", problem.id())
+        .param("seq", seq)
+        .param("at", at)
+        .param("actor", step.actor())
+        .param("type", type)
+        .param("activityId", step.activityId())
+        .param("details", detailsJson)
+        .param("prevHash", prevHash)
+        .param("hash", hash)
+        .update();
+  }
+
+  public List<Event> eventsOf(long problemId) {
+    return jdbc.sql("""
+            select seq, occurred_at, actor, type, activity_id, details, prev_hash, hash
+            from problem_event where problem_id = :id order by seq""")
+        .param("id", problemId)
+        .query((rs, i) -> new Event(rs.getInt("seq"), rs.getObject("occurred_at", OffsetDateTime.class),
+            rs.getString("actor"), rs.getString("type"), rs.getString("activity_id"), rs.getString("details"),
+            rs.getString("prev_hash"), rs.getString("hash")))
+        .list();
+  }
+
+  static String hash(String prevHash, String number, int seq, OffsetDateTime at, String actor, String type,
+                     String activityId, String details) {
+    String canonical = String.join("\n", String.valueOf(prevHash), number, Integer.toString(seq),
+        at.toInstant().toString(), String.valueOf(actor), type, String.valueOf(activityId), String.valueOf(details));
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+  }
+
+  private String toJson(Map<String, ?> details) {
+    try {
+      return json.writeValueAsString(details);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("event details must be plain values", e);
+    }
+  }
+
+}

@@ -1,0 +1,163 @@
+package cn.zuofeng.rectification.ledger;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** SQL for the problem table; only {@link LedgerService} writes through it. */
+@Repository
+class ProblemRepository {
+
+  private static final String COLUMNS = """
+      id, number, title, description, source, category, discovered_on, suggested_unit, state,
+      unit_code, severity, rectification_type, deadline, dismiss_reason, owner, claimed_at,
+      measures, result, rectified_at, rejection_count, last_rejection_reason, accepted_at,
+      close_out_comment, closed_at, registered_by, registered_at, updated_at, process_instance_id, version""";
+
+  private final JdbcClient jdbc;
+
+  ProblemRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  long insert(Problem p) {
+    var keys = new GeneratedKeyHolder();
+    jdbc.sql("""
+            insert into problem (number, title, description, source, category, discovered_on, suggested_unit,
+              state, registered_by, registered_at, updated_at, process_instance_id, version)
+            values (:number, :title, :description, :source, :category, :discoveredOn, :suggestedUnit,
+              :state, :registeredBy, :registeredAt, :updatedAt, :processInstanceId, 0)""")
+        .param("number", p.number())
+        .param("title", p.title())
+        .param("description", p.description())
+        .param("source", p.source().name())
+        .param("category", p.category().name())
+        .param("discoveredOn", p.discoveredOn())
+        .param("suggestedUnit", p.suggestedUnit())
+        .param("state", p.state().name())
+        .param("registeredBy", p.registeredBy())
+        .param("registeredAt", p.registeredAt())
+        .param("updatedAt", p.updatedAt())
+        .param("processInstanceId", p.processInstanceId())
+        .update(keys, "id");
+    return keys.getKeyAs(Number.class).longValue();
+  }
+
+  /**
+   * Writes the given columns (code names, never user input) and bumps the version, guarded by the
+   * version the caller read: a concurrent change makes this fail instead of being overwritten.
+   */
+  void update(Problem p, Map<String, Object> columns, OffsetDateTime now) {
+    var sql = new StringBuilder("update problem set ");
+    var params = new HashMap<String, Object>();
+    columns.forEach((column, value) -> {
+      sql.append(column).append(" = :").append(column).append(", ");
+      params.put(column, value instanceof Enum<?> e ? e.name() : value);
+    });
+    sql.append("updated_at = :updatedAt, version = version + 1 where id = :id and version = :version");
+    params.put("updatedAt", now);
+    params.put("id", p.id());
+    params.put("version", p.version());
+    if (jdbc.sql(sql.toString()).params(params).update() != 1) {
+      throw new OptimisticLockingFailureException("问题 " + p.number() + " 已被他人修改，请刷新后重试");
+    }
+  }
+
+  Optional<Problem> findByNumber(String number) {
+    return jdbc.sql("select " + COLUMNS + " from problem where number = :number")
+        .param("number", number)
+        .query(ProblemRepository::map)
+        .optional();
+  }
+
+  ProblemPage search(ProblemSearch search, LocalDate today) {
+    var where = new StringBuilder(" where 1 = 1");
+    Map<String, Object> params = new HashMap<>();
+    if (search.visibleUnits() != null) {
+      if (search.visibleUnits().isEmpty()) {
+        return new ProblemPage(List.of(), 0, search.page(), search.size());
+      }
+      where.append(" and unit_code in (:visibleUnits)");
+      params.put("visibleUnits", search.visibleUnits());
+    }
+    if (search.unitCode() != null) {
+      where.append(" and unit_code = :unitCode");
+      params.put("unitCode", search.unitCode());
+    }
+    if (search.state() != null) {
+      where.append(" and state = :state");
+      params.put("state", search.state().name());
+    }
+    if (search.source() != null) {
+      where.append(" and source = :source");
+      params.put("source", search.source().name());
+    }
+    if (search.overdue() != null) {
+      String overdue = "(state in ('RECTIFYING', 'PENDING_ACCEPTANCE') and deadline < :today)";
+      where.append(search.overdue() ? " and " + overdue : " and not " + overdue);
+      params.put("today", today);
+    }
+    if (search.text() != null && !search.text().isBlank()) {
+      where.append(" and (number = :exact or lower(title) like :like escape '\\' or lower(description) like :like escape '\\')");
+      String text = search.text().strip();
+      params.put("exact", text);
+      params.put("like", "%" + text.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+    }
+    long total = jdbc.sql("select count(*) from problem" + where).params(params).query(Long.class).single();
+    params.put("limit", search.size());
+    params.put("offset", (long) search.page() * search.size());
+    List<Problem> items = total == 0 ? new ArrayList<>() : jdbc.sql("select " + COLUMNS + " from problem" + where
+            + " order by registered_at desc, id desc limit :limit offset :offset")
+        .params(params)
+        .query(ProblemRepository::map)
+        .list();
+    return new ProblemPage(items, total, search.page(), search.size());
+  }
+
+  private static Problem map(ResultSet rs, int row) throws SQLException {
+    return new Problem(
+        rs.getLong("id"),
+        rs.getString("number"),
+        rs.getString("title"),
+        rs.getString("description"),
+        ProblemSource.valueOf(rs.getString("source")),
+        ProblemCategory.valueOf(rs.getString("category")),
+        rs.getObject("discovered_on", LocalDate.class),
+        rs.getString("suggested_unit"),
+        ProblemState.valueOf(rs.getString("state")),
+        rs.getString("unit_code"),
+        enumOrNull(Severity.class, rs.getString("severity")),
+        enumOrNull(RectificationType.class, rs.getString("rectification_type")),
+        rs.getObject("deadline", LocalDate.class),
+        rs.getString("dismiss_reason"),
+        rs.getString("owner"),
+        rs.getObject("claimed_at", OffsetDateTime.class),
+        rs.getString("measures"),
+        rs.getString("result"),
+        rs.getObject("rectified_at", OffsetDateTime.class),
+        rs.getInt("rejection_count"),
+        rs.getString("last_rejection_reason"),
+        rs.getObject("accepted_at", OffsetDateTime.class),
+        rs.getString("close_out_comment"),
+        rs.getObject("closed_at", OffsetDateTime.class),
+        rs.getString("registered_by"),
+        rs.getObject("registered_at", OffsetDateTime.class),
+        rs.getObject("updated_at", OffsetDateTime.class),
+        rs.getString("process_instance_id"),
+        rs.getInt("version"));
+  }
+
+  private static <E extends Enum<E>> E enumOrNull(Class<E> type, String value) {
+    return value == null ? null : Enum.valueOf(type, value);
+  }
+}

@@ -1,0 +1,109 @@
+package cn.zuofeng.rectification.security;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import static org.springframework.security.web.util.matcher.AntPathRequestMatcher.antMatcher;
+import static org.springframework.security.web.util.matcher.RequestMatchers.anyOf;
+
+/**
+ * Spring Security is the single entry point: our pages, {@code /api}, {@code /engine-rest} and the
+ * Camunda webapps all sit behind one login. Browsers sign in with the form; machine clients send
+ * HTTP Basic with every request.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+class SecurityConfiguration {
+
+  /** Requests answered with JSON, never with a redirect to the login page. */
+  static final RequestMatcher API = anyOf(antMatcher("/api/**"), antMatcher("/engine-rest/**"), antMatcher("/camunda/api/**"));
+
+  @Bean
+  SecurityFilterChain filterChain(HttpSecurity http) throws Exception {
+    http
+        .authorizeHttpRequests(auth -> auth
+            .requestMatchers("/login", "/error", "/css/**", "/favicon.ico").permitAll()
+            .requestMatchers(HttpMethod.POST, "/api/problems")
+                .hasAnyAuthority(Groups.authority(Groups.SUPERVISORS), Groups.authority(Groups.ADMIN))
+            .anyRequest().authenticated())
+        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+        .httpBasic(basic -> basic.realmName("rectification").authenticationEntryPoint(SecurityConfiguration::unauthorized))
+        .logout(logout -> logout
+            // the webapps' own logout button ends the whole session too
+            .logoutRequestMatcher(anyOf(antMatcher(HttpMethod.POST, "/logout"),
+                antMatcher(HttpMethod.POST, "/camunda/api/admin/auth/user/*/logout")))
+            .logoutSuccessUrl("/login?logout"))
+        .csrf(csrf -> csrf
+            // the webapps carry Camunda's own CsrfPreventionFilter
+            .ignoringRequestMatchers("/camunda/**")
+            // a request carrying its own Authorization header cannot be forged by another site
+            .ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
+        .exceptionHandling(errors -> errors
+            .defaultAuthenticationEntryPointFor(SecurityConfiguration::unauthorized, API)
+            .defaultAccessDeniedHandlerFor((request, response, denied) ->
+                problem(response, HttpServletResponse.SC_FORBIDDEN, "无权访问", "您所在的用户组无权执行此操作"), API));
+    return http.build();
+  }
+
+  private static void unauthorized(jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response,
+                                   org.springframework.security.core.AuthenticationException e) throws IOException {
+    response.setHeader("WWW-Authenticate", "Basic realm=\"rectification\"");
+    problem(response, HttpServletResponse.SC_UNAUTHORIZED, "未登录", "请先登录，或在请求中携带有效的用户名和密码（HTTP Basic）");
+  }
+
+  private static void problem(HttpServletResponse response, int status, String title, String detail) throws IOException {
+    response.setStatus(status);
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    response.setCharacterEncoding("UTF-8");
+    response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
+        + ",\"detail\":\"" + detail + "\"}");
+  }
+
+  /** The webapps trust the Spring Security login (no second login page). */
+  @Bean
+  FilterRegistrationBean<ContainerBasedAuthenticationFilter> webappAuthenticationFilter() {
+    var registration = new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
+    registration.setName("Container Based Authentication Filter");
+    registration.setInitParameters(Map.of("authentication-provider", SpringSecurityAuthenticationProvider.class.getName()));
+    registration.addUrlPatterns("/camunda/app/*", "/camunda/api/*");
+    registration.setDispatcherTypes(DispatcherType.REQUEST);
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+    return registration;
+  }
+
+  /** {@code /engine-rest} runs as the signed-in user, so the engine's authorizations apply. */
+  @Bean
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthenticationFilter() {
+    var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    registration.setName("Engine REST Authentication Filter");
+    registration.setInitParameters(Map.of("authentication-provider", SpringSecurityAuthenticationProvider.class.getName()));
+    registration.addUrlPatterns("/engine-rest/*");
+    registration.setDispatcherTypes(DispatcherType.REQUEST);
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+    return registration;
+  }
+
+  /** {@code /api} calls into the engine as the signed-in user too. */
+  @Bean
+  FilterRegistrationBean<EngineIdentityFilter> apiEngineIdentityFilter(org.camunda.bpm.engine.IdentityService identity) {
+    var registration = new FilterRegistrationBean<>(new EngineIdentityFilter(identity));
+    registration.addUrlPatterns("/api/*");
+    registration.setDispatcherTypes(DispatcherType.REQUEST);
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+    return registration;
+  }
+}

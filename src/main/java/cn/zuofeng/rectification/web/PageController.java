@@ -1,0 +1,93 @@
+package cn.zuofeng.rectification.web;
+
+import cn.zuofeng.rectification.ledger.EvidenceFile;
+import cn.zuofeng.rectification.ledger.LedgerService;
+import cn.zuofeng.rectification.ledger.Problem;
+import cn.zuofeng.rectification.ledger.ProblemNotFoundException;
+import cn.zuofeng.rectification.ledger.ProblemPage;
+import cn.zuofeng.rectification.ledger.ProblemSearch;
+import cn.zuofeng.rectification.ledger.ProblemState;
+import cn.zuofeng.rectification.security.CurrentUser;
+import java.time.LocalDate;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+/** The project's own Chinese pages: sign-in, the ledger, one problem with its evidence and history. */
+@Controller
+class PageController {
+
+  private final LedgerService ledger;
+  private final ProblemAccess access;
+
+  PageController(LedgerService ledger, ProblemAccess access) {
+    this.ledger = ledger;
+    this.access = access;
+  }
+
+  @GetMapping("/login")
+  String login() {
+    return "login";
+  }
+
+  @GetMapping({"/", "/ledger"})
+  String ledger(@RequestParam(required = false) String state, @RequestParam(required = false) String text,
+                @RequestParam(defaultValue = "0") int page, Model model) {
+    ProblemState stateFilter = null;
+    for (ProblemState s : ProblemState.values()) {
+      if (s.name().equals(state)) {
+        stateFilter = s;
+      }
+    }
+    ProblemPage result = ledger.search(new ProblemSearch(null, stateFilter, null, null,
+        text == null || text.isBlank() ? null : text, Math.max(page, 0), 20, CurrentUser.get().visibleUnits()));
+    model.addAttribute("result", result);
+    model.addAttribute("states", ProblemState.values());
+    model.addAttribute("state", stateFilter);
+    model.addAttribute("text", text);
+    model.addAttribute("today", ledger.today());
+    model.addAttribute("user", CurrentUser.get());
+    return "ledger";
+  }
+
+  @GetMapping("/ledger/{number}")
+  String problem(@PathVariable String number, Model model) {
+    Problem problem = access.visible(number);
+    LocalDate today = ledger.today();
+    model.addAttribute("p", problem);
+    model.addAttribute("overdue", problem.isOverdue(today));
+    model.addAttribute("evidence", ledger.evidenceOf(problem));
+    model.addAttribute("events", ledger.eventsOf(problem));
+    model.addAttribute("user", CurrentUser.get());
+    return "problem";
+  }
+
+  @GetMapping("/ledger/{number}/evidence/{id}")
+  ResponseEntity<byte[]> evidence(@PathVariable String number, @PathVariable long id) {
+    Problem problem = access.visible(number);
+    EvidenceFile file = ledger.evidenceContent(problem, id).orElseThrow(() -> new ProblemNotFoundException(number));
+    return ResponseEntity.ok()
+        // always a download: an uploaded HTML or SVG file must never render in our origin
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+            .filename(file.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+        .header("X-Content-Type-Options", "nosniff")
+        .contentType(MediaType.APPLICATION_OCTET_STREAM)
+        .body(file.content());
+  }
+
+  @ExceptionHandler(ProblemNotFoundException.class)
+  @ResponseStatus(HttpStatus.NOT_FOUND)
+  String notFound(ProblemNotFoundException e, Model model) {
+    model.addAttribute("message", e.getMessage());
+    return "not-found";
+  }
+}

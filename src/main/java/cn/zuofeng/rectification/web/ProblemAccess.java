@@ -1,0 +1,28 @@
+package cn.zuofeng.rectification.web;
+
+import cn.zuofeng.rectification.ledger.LedgerService;
+import cn.zuofeng.rectification.ledger.Problem;
+import cn.zuofeng.rectification.ledger.ProblemNotFoundException;
+import cn.zuofeng.rectification.security.CurrentUser;
+import org.springframework.stereotype.Component;
+
+/** Reads one problem for the signed-in user: a unit member sees only its own unit's problems. */
+@Component
+class ProblemAccess {
+
+  private final LedgerService ledger;
+
+  ProblemAccess(LedgerService ledger) {
+    this.ledger = ledger;
+  }
+
+  /** A problem the user may not see answers exactly like one that does not exist. */
+  Problem visible(String number) {
+    Problem problem = ledger.find(number).orElseThrow(() -> new ProblemNotFoundException(number));
+    var units = CurrentUser.get().visibleUnits();
+    if (units != null && (problem.unitCode() == null || !units.contains(problem.unitCode()))) {
+      throw new ProblemNotFoundException(number);
+    }
+    return problem;
+  }
+}
