@@ -54,9 +54,23 @@ class SecurityConfiguration {
             .ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
         .exceptionHandling(errors -> errors
             .defaultAuthenticationEntryPointFor(SecurityConfiguration::unauthorized, API)
-            .defaultAccessDeniedHandlerFor((request, response, denied) ->
-                problem(response, HttpServletResponse.SC_FORBIDDEN, "无权访问", "您所在的用户组无权执行此操作"), API));
+            .defaultAccessDeniedHandlerFor(SecurityConfiguration::denied, API));
     return http.build();
+  }
+
+  private static void denied(jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response,
+                             org.springframework.security.access.AccessDeniedException denied) throws IOException {
+    var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+    boolean signedIn = authentication != null && authentication.isAuthenticated()
+        && !(authentication instanceof org.springframework.security.authentication.AnonymousAuthenticationToken);
+    if (!signedIn) {
+      // a stranger's POST fails the CSRF check first; what they lack is a login
+      unauthorized(request, response, null);
+    } else if (denied instanceof org.springframework.security.web.csrf.CsrfException) {
+      problem(response, HttpServletResponse.SC_FORBIDDEN, "缺少安全令牌", "请求缺少有效的 CSRF 令牌，请刷新页面后重试");
+    } else {
+      problem(response, HttpServletResponse.SC_FORBIDDEN, "无权访问", "您所在的用户组无权执行此操作");
+    }
   }
 
   private static void unauthorized(jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response,
