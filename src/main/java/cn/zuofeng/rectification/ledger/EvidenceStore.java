@@ -16,9 +16,11 @@ public class EvidenceStore {
       "pdf", "ofd", "jpg", "jpeg", "png", "doc", "docx", "xls", "xlsx", "wps", "txt", "zip");
 
   private final JdbcClient jdbc;
+  private final java.time.ZoneId zone;
 
-  EvidenceStore(JdbcClient jdbc) {
+  EvidenceStore(JdbcClient jdbc, java.time.Clock clock) {
     this.jdbc = jdbc;
+    this.zone = clock.getZone();
   }
 
   /** What an auditor or the next reviewer sees of a file, without its bytes. */
@@ -58,7 +60,9 @@ public class EvidenceStore {
             select id, file_name, mime_type, size_bytes, uploaded_by, uploaded_at
             from problem_evidence where problem_id = :id order by id""")
         .param("id", problemId)
-        .query(StoredEvidence.class)
+        .query((rs, i) -> new StoredEvidence(rs.getLong("id"), rs.getString("file_name"), rs.getString("mime_type"),
+            rs.getLong("size_bytes"), rs.getString("uploaded_by"),
+            LocalTime.of(rs.getObject("uploaded_at", OffsetDateTime.class), zone)))
         .list();
   }
 

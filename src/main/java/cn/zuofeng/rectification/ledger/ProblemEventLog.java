@@ -22,10 +22,12 @@ public class ProblemEventLog {
 
   private final JdbcClient jdbc;
   private final ObjectMapper json;
+  private final java.time.ZoneId zone;
 
-  ProblemEventLog(JdbcClient jdbc, ObjectMapper json) {
+  ProblemEventLog(JdbcClient jdbc, ObjectMapper json, java.time.Clock clock) {
     this.jdbc = jdbc;
     this.json = json;
+    this.zone = clock.getZone();
   }
 
   private static final Map<String, String> LABELS = Map.of(
@@ -72,7 +74,7 @@ public class ProblemEventLog {
             select seq, occurred_at, actor, type, activity_id, details, prev_hash, hash
             from problem_event where problem_id = :id order by seq""")
         .param("id", problemId)
-        .query((rs, i) -> new Event(rs.getInt("seq"), rs.getObject("occurred_at", OffsetDateTime.class),
+        .query((rs, i) -> new Event(rs.getInt("seq"), LocalTime.of(rs.getObject("occurred_at", OffsetDateTime.class), zone),
             rs.getString("actor"), rs.getString("type"), rs.getString("activity_id"), rs.getString("details"),
             rs.getString("prev_hash"), rs.getString("hash")))
         .list();

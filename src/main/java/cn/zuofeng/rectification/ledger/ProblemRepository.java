@@ -2,7 +2,9 @@ package cn.zuofeng.rectification.ledger;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,9 +27,11 @@ class ProblemRepository {
       close_out_comment, closed_at, registered_by, registered_at, updated_at, process_instance_id, version""";
 
   private final JdbcClient jdbc;
+  private final ZoneId zone;
 
-  ProblemRepository(JdbcClient jdbc) {
+  ProblemRepository(JdbcClient jdbc, Clock clock) {
     this.jdbc = jdbc;
+    this.zone = clock.getZone();
   }
 
   long insert(Problem p) {
@@ -76,7 +80,7 @@ class ProblemRepository {
   Optional<Problem> findByNumber(String number) {
     return jdbc.sql("select " + COLUMNS + " from problem where number = :number")
         .param("number", number)
-        .query(ProblemRepository::map)
+        .query(this::map)
         .optional();
   }
 
@@ -119,12 +123,12 @@ class ProblemRepository {
     List<Problem> items = total == 0 ? new ArrayList<>() : jdbc.sql("select " + COLUMNS + " from problem" + where
             + " order by registered_at desc, id desc limit :limit offset :offset")
         .params(params)
-        .query(ProblemRepository::map)
+        .query(this::map)
         .list();
     return new ProblemPage(items, total, search.page(), search.size());
   }
 
-  private static Problem map(ResultSet rs, int row) throws SQLException {
+  private Problem map(ResultSet rs, int row) throws SQLException {
     return new Problem(
         rs.getLong("id"),
         rs.getString("number"),
@@ -141,20 +145,25 @@ class ProblemRepository {
         rs.getObject("deadline", LocalDate.class),
         rs.getString("dismiss_reason"),
         rs.getString("owner"),
-        rs.getObject("claimed_at", OffsetDateTime.class),
+        timestamp(rs, "claimed_at"),
         rs.getString("measures"),
         rs.getString("result"),
-        rs.getObject("rectified_at", OffsetDateTime.class),
+        timestamp(rs, "rectified_at"),
         rs.getInt("rejection_count"),
         rs.getString("last_rejection_reason"),
-        rs.getObject("accepted_at", OffsetDateTime.class),
+        timestamp(rs, "accepted_at"),
         rs.getString("close_out_comment"),
-        rs.getObject("closed_at", OffsetDateTime.class),
+        timestamp(rs, "closed_at"),
         rs.getString("registered_by"),
-        rs.getObject("registered_at", OffsetDateTime.class),
-        rs.getObject("updated_at", OffsetDateTime.class),
+        timestamp(rs, "registered_at"),
+        timestamp(rs, "updated_at"),
         rs.getString("process_instance_id"),
         rs.getInt("version"));
+  }
+
+  /** Timestamps in the application's zone, whatever offset the database returns them with. */
+  private OffsetDateTime timestamp(ResultSet rs, String column) throws SQLException {
+    return LocalTime.of(rs.getObject(column, OffsetDateTime.class), zone);
   }
 
   private static <E extends Enum<E>> E enumOrNull(Class<E> type, String value) {

@@ -24,6 +24,13 @@ public class UnitDirectory {
     return jdbc.sql("select code, name from unit order by code").query(Unit.class).list();
   }
 
+  /** Code → name of every unit (a short list), for showing names beside codes. */
+  public java.util.Map<String, String> names() {
+    var names = new java.util.LinkedHashMap<String, String>();
+    all().forEach(unit -> names.put(unit.code(), unit.name()));
+    return names;
+  }
+
   public Optional<Unit> find(String code) {
     return jdbc.sql("select code, name from unit where code = :code").param("code", code).query(Unit.class).optional();
   }

@@ -7,6 +7,7 @@ import cn.zuofeng.rectification.ledger.ProblemNotFoundException;
 import cn.zuofeng.rectification.ledger.ProblemPage;
 import cn.zuofeng.rectification.ledger.ProblemSearch;
 import cn.zuofeng.rectification.ledger.ProblemState;
+import cn.zuofeng.rectification.ledger.UnitDirectory;
 import cn.zuofeng.rectification.security.CurrentUser;
 import java.time.LocalDate;
 import org.springframework.http.ContentDisposition;
@@ -18,9 +19,11 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.server.ResponseStatusException;
 
 /** The project's own Chinese pages: sign-in, the ledger, one problem with its evidence and history. */
 @Controller
@@ -28,10 +31,18 @@ class PageController {
 
   private final LedgerService ledger;
   private final ProblemAccess access;
+  private final UnitDirectory units;
 
-  PageController(LedgerService ledger, ProblemAccess access) {
+  PageController(LedgerService ledger, ProblemAccess access, UnitDirectory units) {
     this.ledger = ledger;
     this.access = access;
+    this.units = units;
+  }
+
+  /** Every page's header shows who is signed in. */
+  @ModelAttribute("user")
+  CurrentUser user() {
+    return CurrentUser.get();
   }
 
   @GetMapping("/login")
@@ -55,7 +66,7 @@ class PageController {
     model.addAttribute("state", stateFilter);
     model.addAttribute("text", text);
     model.addAttribute("today", ledger.today());
-    model.addAttribute("user", CurrentUser.get());
+    model.addAttribute("unitNames", units.names());
     return "ledger";
   }
 
@@ -65,16 +76,19 @@ class PageController {
     LocalDate today = ledger.today();
     model.addAttribute("p", problem);
     model.addAttribute("overdue", problem.isOverdue(today));
+    model.addAttribute("unitNames", units.names());
     model.addAttribute("evidence", ledger.evidenceOf(problem));
     model.addAttribute("events", ledger.eventsOf(problem));
-    model.addAttribute("user", CurrentUser.get());
     return "problem";
   }
 
   @GetMapping("/ledger/{number}/evidence/{id}")
   ResponseEntity<byte[]> evidence(@PathVariable String number, @PathVariable long id) {
-    Problem problem = access.visible(number);
-    EvidenceFile file = ledger.evidenceContent(problem, id).orElseThrow(() -> new ProblemNotFoundException(number));
+    // a download answers 404 without a page, whatever the client accepts
+    EvidenceFile file = ledger.find(number)
+        .filter(p -> access.mayRead(p))
+        .flatMap(p -> ledger.evidenceContent(p, id))
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "佐证材料不存在"));
     return ResponseEntity.ok()
         // always a download: an uploaded HTML or SVG file must never render in our origin
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

@@ -18,11 +18,11 @@ class ProblemAccess {
 
   /** A problem the user may not see answers exactly like one that does not exist. */
   Problem visible(String number) {
-    Problem problem = ledger.find(number).orElseThrow(() -> new ProblemNotFoundException(number));
+    return ledger.find(number).filter(this::mayRead).orElseThrow(() -> new ProblemNotFoundException(number));
+  }
+
+  boolean mayRead(Problem problem) {
     var units = CurrentUser.get().visibleUnits();
-    if (units != null && (problem.unitCode() == null || !units.contains(problem.unitCode()))) {
-      throw new ProblemNotFoundException(number);
-    }
-    return problem;
+    return units == null || (problem.unitCode() != null && units.contains(problem.unitCode()));
   }
 }

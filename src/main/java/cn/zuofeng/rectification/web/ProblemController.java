@@ -8,6 +8,7 @@ import cn.zuofeng.rectification.ledger.ProblemPage;
 import cn.zuofeng.rectification.ledger.ProblemSearch;
 import cn.zuofeng.rectification.ledger.ProblemSource;
 import cn.zuofeng.rectification.ledger.ProblemState;
+import cn.zuofeng.rectification.ledger.UnitDirectory;
 import cn.zuofeng.rectification.security.CurrentUser;
 import cn.zuofeng.rectification.workflow.ProblemRegistration;
 import java.net.URI;
@@ -32,11 +33,13 @@ class ProblemController {
   private final ProblemRegistration registration;
   private final LedgerService ledger;
   private final ProblemAccess access;
+  private final UnitDirectory units;
 
-  ProblemController(ProblemRegistration registration, LedgerService ledger, ProblemAccess access) {
+  ProblemController(ProblemRegistration registration, LedgerService ledger, ProblemAccess access, UnitDirectory units) {
     this.registration = registration;
     this.ledger = ledger;
     this.access = access;
+    this.units = units;
   }
 
   /** What an intake system sends; every field is checked by the same rules as the Tasklist start form. */
@@ -58,7 +61,7 @@ class ProblemController {
     fields.put("suggestedUnit", request.suggestedUnit());
     String number = registration.register(fields);
     Problem problem = ledger.find(number).orElseThrow();
-    return ResponseEntity.created(URI.create("/api/problems/" + number)).body(ProblemResponse.of(problem, ledger.today()));
+    return ResponseEntity.created(URI.create("/api/problems/" + number)).body(ProblemResponse.of(problem, ledger.today(), units.names()));
   }
 
   @GetMapping
@@ -85,14 +88,15 @@ class ProblemController {
     ProblemPage result = ledger.search(new ProblemSearch(blankToNull(unit), stateFilter, sourceFilter, overdue,
         blankToNull(text), page, size, CurrentUser.get().visibleUnits()));
     LocalDate today = ledger.today();
-    return new ProblemPageResponse(result.items().stream().map(p -> ProblemResponse.of(p, today)).toList(),
+    Map<String, String> unitNames = units.names();
+    return new ProblemPageResponse(result.items().stream().map(p -> ProblemResponse.of(p, today, unitNames)).toList(),
         result.total(), result.page(), result.size());
   }
 
   @GetMapping("/{number}")
   ProblemDetailResponse get(@PathVariable String number) {
     Problem problem = access.visible(number);
-    return new ProblemDetailResponse(ProblemResponse.of(problem, ledger.today()), ledger.evidenceOf(problem));
+    return new ProblemDetailResponse(ProblemResponse.of(problem, ledger.today(), units.names()), ledger.evidenceOf(problem));
   }
 
   private static String blankToNull(String value) {

@@ -20,6 +20,7 @@ record ProblemResponse(
     String state,
     String stateLabel,
     String unitCode,
+    String unitName,
     String severity,
     String severityLabel,
     String rectificationType,
@@ -43,11 +44,11 @@ record ProblemResponse(
     OffsetDateTime updatedAt,
     String processInstanceId) {
 
-  static ProblemResponse of(Problem p, LocalDate today) {
+  static ProblemResponse of(Problem p, LocalDate today, java.util.Map<String, String> unitNames) {
     boolean overdue = p.isOverdue(today);
     return new ProblemResponse(p.number(), p.title(), p.description(), code(p.source()), label(p.source()),
         code(p.category()), label(p.category()), p.discoveredOn(), p.suggestedUnit(), code(p.state()), label(p.state()),
-        p.unitCode(), code(p.severity()), label(p.severity()), code(p.rectificationType()),
+        p.unitCode(), p.unitCode() == null ? null : unitNames.get(p.unitCode()), code(p.severity()), label(p.severity()), code(p.rectificationType()),
         label(p.rectificationType()), p.deadline(), overdue,
         overdue ? ChronoUnit.DAYS.between(p.deadline(), today) : null,
         p.dismissReason(), p.owner(), p.claimedAt(), p.measures(), p.result(), p.rectifiedAt(), p.rejectionCount(),

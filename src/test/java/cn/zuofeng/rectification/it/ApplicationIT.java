@@ -24,6 +24,11 @@ abstract class ApplicationIT {
 
   @LocalServerPort int port;
 
+  @org.springframework.beans.factory.annotation.Autowired
+  void keepDatabaseUntilClosed(org.springframework.context.ConfigurableApplicationContext context) {
+    EmbeddedPostgres.usedBy(context);
+  }
+
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
     EmbeddedPostgres.register(registry, "rectification_it");

@@ -11,6 +11,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 final class EmbeddedPostgres {
 
   private static io.zonky.test.db.postgres.embedded.EmbeddedPostgres server;
+  private static final java.util.Set<org.springframework.context.ConfigurableApplicationContext> USERS =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   private EmbeddedPostgres() {}
 
@@ -19,19 +21,39 @@ final class EmbeddedPostgres {
       try {
         server = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
             .setServerConfig("max_connections", "200")
+            // stopped by our hook, after the application contexts using it have closed: the engine
+            // still talks to the database while it shuts down
+            .setRegisterShutdownHook(false)
             .start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-          try {
-            server.close();
-          } catch (IOException ignored) {
-            // the JVM is going away
-          }
-        }));
+        Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedPostgres::stopAfterApplications));
       } catch (IOException e) {
         throw new UncheckedIOException("embedded PostgreSQL did not start", e);
       }
     }
     return server;
+  }
+
+  /** Remembers an application context on this server, so the server outlives it at JVM exit. */
+  static void usedBy(org.springframework.context.ConfigurableApplicationContext context) {
+    USERS.add(context);
+  }
+
+  private static void stopAfterApplications() {
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+    while (USERS.stream().anyMatch(org.springframework.context.ConfigurableApplicationContext::isActive)
+        && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    try {
+      server.close();
+    } catch (IOException ignored) {
+      // the JVM is going away
+    }
   }
 
   /** Points the application at a fresh database of its own on the shared server. */

@@ -19,8 +19,12 @@ class RectificationLoopIT extends ApplicationIT {
     assertThat(created.raw().headers().firstValue("Location")).hasValue("/api/problems/" + number);
     assertThat(created.json().path("stateLabel").asText()).isEqualTo("待审核");
 
-    // 审核交办: a missing unit is refused with the field named, then the real assignment
+    // 审核交办: Tasklist loads its Chinese form; a missing unit is refused with the field named
     String review = taskId("supervisor", number, "UserTask_ReviewAndAssign");
+    var reviewForm = as("supervisor").get("/engine-rest/task/" + review + "/deployed-form");
+    assertThat(reviewForm.status()).isEqualTo(200);
+    assertThat(reviewForm.json().path("id").asText()).isEqualTo("review-and-assign");
+    assertThat(reviewForm.body()).contains("审核结论", "责任单位", "整改时限");
     var missingUnit = complete("supervisor", review, Map.of("reviewDecision", "ASSIGN", "severity", "GENERAL",
         "rectificationType", "TIME_LIMITED", "deadline", TODAY.plusDays(10).toString()));
     assertThat(missingUnit.status()).isEqualTo(400);
@@ -31,6 +35,9 @@ class RectificationLoopIT extends ApplicationIT {
     // 整改: only unit fgw sees and works the task; it is due at the deadline
     String rectify = taskId("fgw-zhao", number, "UserTask_Rectify");
     assertThat(rectify).isNotNull();
+    var rectifyForm = as("fgw-zhao").get("/engine-rest/task/" + rectify + "/deployed-form");
+    assertThat(rectifyForm.status()).as("the embedded evidence form is deployed with the process: %s", rectifyForm.body()).isEqualTo(200);
+    assertThat(rectifyForm.body()).contains("整改措施", "cam-variable-type=\"File\"");
     assertThat(as("fgw-zhao").get("/engine-rest/task/" + rectify).json().path("due").asText())
         .startsWith(TODAY.plusDays(10).toString() + "T15:59:59");
     assertThat(taskId("zjj-sun", number, "UserTask_Rectify")).as("unit zjj does not see unit fgw's task").isNull();
@@ -72,6 +79,16 @@ class RectificationLoopIT extends ApplicationIT {
     assertThat(closed.path("problem").path("rejectionCount").asInt()).isEqualTo(1);
     assertThat(closed.path("problem").path("owner").asText()).isEqualTo("fgw-zhao");
     assertThat(texts(closed.path("evidence"), "fileName")).containsExactly("整改报告.pdf");
+    assertThat(closed.path("problem").path("unitName").asText()).isEqualTo("市发展改革委");
+    String page = as("supervisor").page("/ledger/" + number).body();
+    assertThat(page).contains("已销号", "市发展改革委", "整改报告.pdf", "请附排班表")
+        .contains(closed.path("problem").path("closedAt").asText().substring(0, 10));
+    var evidenceId = closed.path("evidence").get(0).path("id").asLong();
+    var download = as("fgw-zhao").get("/ledger/" + number + "/evidence/" + evidenceId);
+    assertThat(download.status()).isEqualTo(200);
+    assertThat(download.raw().headers().firstValue("Content-Disposition")).hasValueSatisfying(v -> assertThat(v).startsWith("attachment"));
+    assertThat(download.body()).startsWith("%PDF-1.4");
+    assertThat(as("zjj-sun").get("/ledger/" + number + "/evidence/" + evidenceId).status()).isEqualTo(404);
 
     // the auditor traces the whole history
     String instanceId = closed.path("problem").path("processInstanceId").asText();
@@ -86,6 +103,9 @@ class RectificationLoopIT extends ApplicationIT {
   @Test
   void tasklistStartFormRegistersTheProblemAndRefusesMissingFields() {
     long before = as("supervisor").get("/api/problems?size=1").json().path("total").asLong();
+    var startForm = as("supervisor").get("/engine-rest/process-definition/key/problem-rectification/deployed-start-form");
+    assertThat(startForm.status()).isEqualTo(200);
+    assertThat(startForm.body()).contains("problem-register", "问题标题", "发现日期");
     Map<String, Object> variables = new java.util.HashMap<>();
     problem("通过 Tasklist 登记的问题").forEach((k, v) -> variables.put(k, Map.of("value", v)));
     var started = as("supervisor").post("/engine-rest/process-definition/key/problem-rectification/submit-form",

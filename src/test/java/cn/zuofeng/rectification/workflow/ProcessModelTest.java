@@ -94,6 +94,7 @@ class ProcessModelTest {
     if (formRef != null) {
       assertThat(formIds).as("%s refers to form %s", element.getId(), formRef).contains(formRef);
     } else {
+      // ModelDeployment names resources by their path from the project root
       assertThat(formKey).as("%s has a form", element.getId()).startsWith("embedded:deployment:forms/");
       assertThat(Path.of(formKey.substring("embedded:deployment:".length()))).exists();
     }
