@@ -3,8 +3,8 @@ package cn.zuofeng.rectification.demo;
 import cn.zuofeng.rectification.ledger.LedgerService;
 import cn.zuofeng.rectification.ledger.ProblemSearch;
 import cn.zuofeng.rectification.ledger.Unit;
-import cn.zuofeng.rectification.ledger.UnitDirectory;
 import cn.zuofeng.rectification.security.Groups;
+import cn.zuofeng.rectification.security.UnitOnboarding;
 import cn.zuofeng.rectification.workflow.ProblemRegistration;
 import cn.zuofeng.rectification.workflow.ProcessIds;
 import java.nio.charset.StandardCharsets;
@@ -49,15 +49,15 @@ class DemoData implements ApplicationRunner {
 
   private final IdentityService identity;
   private final TaskService tasks;
-  private final UnitDirectory units;
+  private final UnitOnboarding onboarding;
   private final LedgerService ledger;
   private final ProblemRegistration registration;
 
-  DemoData(IdentityService identity, TaskService tasks, UnitDirectory units, LedgerService ledger,
+  DemoData(IdentityService identity, TaskService tasks, UnitOnboarding onboarding, LedgerService ledger,
            ProblemRegistration registration) {
     this.identity = identity;
     this.tasks = tasks;
-    this.units = units;
+    this.onboarding = onboarding;
     this.ledger = ledger;
     this.registration = registration;
   }
@@ -70,10 +70,7 @@ class DemoData implements ApplicationRunner {
     user("supervisor", "张督查", Groups.SUPERVISORS);
     user("leader", "李组长", Groups.LEADERS);
     user("auditor", "王纪检", Groups.AUDITORS);
-    UNITS.forEach(unit -> {
-      units.save(unit);
-      group(unit.groupId(), unit.name());
-    });
+    UNITS.forEach(unit -> onboarding.add(unit.code(), unit.name()));
     user("fgw-zhao", "赵发改", "unit-fgw");
     user("fgw-qian", "钱规划", "unit-fgw");
     user("zjj-sun", "孙住建", "unit-zjj");

@@ -39,6 +39,7 @@ class SecurityConfiguration {
             .requestMatchers("/login", "/error", "/css/**", "/favicon.ico").permitAll()
             .requestMatchers(HttpMethod.POST, "/api/problems")
                 .hasAnyAuthority(Groups.authority(Groups.SUPERVISORS), Groups.authority(Groups.ADMIN))
+            .requestMatchers(HttpMethod.POST, "/api/units").hasAuthority(Groups.authority(Groups.ADMIN))
             .anyRequest().authenticated())
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
         .httpBasic(basic -> basic.realmName("rectification").authenticationEntryPoint(SecurityConfiguration::unauthorized))
@@ -52,6 +53,13 @@ class SecurityConfiguration {
             .ignoringRequestMatchers("/camunda/**")
             // a request carrying its own Authorization header cannot be forged by another site
             .ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
+        .headers(headers -> headers
+            // our own pages: scripts and styles only from here; the webapps send their own policy
+            .addHeaderWriter(new org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter(
+                request -> !request.getRequestURI().startsWith("/camunda/"),
+                new org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter(
+                    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+                        + "object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"))))
         .exceptionHandling(errors -> errors
             .defaultAuthenticationEntryPointFor(SecurityConfiguration::unauthorized, API)
             .defaultAccessDeniedHandlerFor(SecurityConfiguration::denied, API));
@@ -108,6 +116,17 @@ class SecurityConfiguration {
     registration.addUrlPatterns("/engine-rest/*");
     registration.setDispatcherTypes(DispatcherType.REQUEST);
     registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+    return registration;
+  }
+
+  /** Guards the engine REST API where Camunda's own authorizations leave gaps (see the class). */
+  @Bean
+  FilterRegistrationBean<EngineRestGuard> engineRestGuard(org.camunda.bpm.engine.AuthorizationService authorizations) {
+    var registration = new FilterRegistrationBean<>(new EngineRestGuard(authorizations));
+    registration.setName("Engine REST Guard");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    registration.setDispatcherTypes(DispatcherType.REQUEST);
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 2);
     return registration;
   }
 

@@ -51,8 +51,10 @@ abstract class ApplicationIT {
 
   /** The one open task of a problem with that key, as seen by the user (null when they see none). */
   String taskId(String user, String number, String taskKey) {
-    var tasks = as(user).get("/engine-rest/task?maxResults=10&processInstanceBusinessKey=" + number
-        + "&taskDefinitionKey=" + taskKey).json();
+    var response = as(user).get("/engine-rest/task?maxResults=10&processInstanceBusinessKey=" + number
+        + "&taskDefinitionKey=" + taskKey);
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
+    var tasks = response.json();
     return tasks.isEmpty() ? null : tasks.get(0).path("id").asText();
   }
 

@@ -33,6 +33,14 @@ final class Http {
         .encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
   }
 
+  /** A client with another password than the demo one. */
+  record Builder(int port, String user, String password) {
+    Http build() {
+      return new Http(port, "Basic " + Base64.getEncoder()
+          .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+  }
+
   static Http anonymous(int port) {
     return new Http(port, null);
   }
@@ -55,6 +63,42 @@ final class Http {
   /** A page as a browser asks for it. */
   Response page(String path) {
     return send(request(path).header("Accept", "text/html").GET());
+  }
+
+  Response send(String method, String path, Object body) {
+    try {
+      String json = body == null ? "" : body instanceof String s ? s : JSON.writeValueAsString(body);
+      return send(request(path).header("Content-Type", "application/json").header("Accept", "application/json")
+          .method(method, json.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    } catch (IOException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+
+  /** A form post as a browser sends it. */
+  Response form(String path, String urlEncoded) {
+    return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(urlEncoded, StandardCharsets.UTF_8)));
+  }
+
+  /** A JSON post with extra headers (e.g. a CSRF token). */
+  Response post(String path, Object body, String... headers) {
+    try {
+      String json = body instanceof String s ? s : JSON.writeValueAsString(body);
+      var builder = request(path).header("Content-Type", "application/json").header("Accept", "application/json");
+      if (headers.length > 0) {
+        builder.headers(headers);
+      }
+      return send(builder.POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    } catch (IOException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+
+  /** The session cookie this client holds, or null. */
+  String sessionId() {
+    return ((java.net.CookieManager) client.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
+        .filter(c -> c.getName().equals("JSESSIONID")).map(java.net.HttpCookie::getValue).findFirst().orElse(null);
   }
 
   Response post(String path, Object body) {
