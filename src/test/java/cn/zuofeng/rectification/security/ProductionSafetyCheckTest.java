@@ -13,31 +13,28 @@ import org.springframework.core.env.MapPropertySource;
 /** The production profile does not start with a guessable admin password, demo users or H2. */
 class ProductionSafetyCheckTest {
 
-  private final ProductionSafetyCheck check = new ProductionSafetyCheck();
-
   @Test
   void productionRefusesTheDemoPasswordAnEmptyOneAndH2() {
-    assertThatThrownBy(() -> check.postProcessEnvironment(env(Map.of(
+    assertThatThrownBy(() -> ProductionSafetyCheck.verify(env(Map.of(
         "camunda.bpm.admin-user.password", "Zuofeng@2026",
-        "spring.datasource.url", "jdbc:postgresql://db/rectification"), "prod"), new SpringApplication(RectificationApplication.class)))
+        "spring.datasource.url", "jdbc:postgresql://db/rectification"), "prod")))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("ADMIN_PASSWORD");
-    assertThatThrownBy(() -> check.postProcessEnvironment(env(Map.of(
+    assertThatThrownBy(() -> ProductionSafetyCheck.verify(env(Map.of(
         "camunda.bpm.admin-user.password", "${ADMIN_PASSWORD:}",
-        "spring.datasource.url", "${DB_URL}"), "prod"), new SpringApplication(RectificationApplication.class)))
+        "spring.datasource.url", "${DB_URL}"), "prod")))
         .hasMessageContaining("ADMIN_PASSWORD").hasMessageContaining("DB_URL");
-    assertThatThrownBy(() -> check.postProcessEnvironment(env(Map.of(
-        "camunda.bpm.admin-user.password", "A-long-and-Secret-2026",
-        "spring.datasource.url", "jdbc:postgresql://db/rectification"), "prod", "demo"), new SpringApplication(RectificationApplication.class)))
+    assertThatThrownBy(() -> ProductionSafetyCheck.verify(env(Map.of(
+        "camunda.bpm.admin-user.password", "A-long-and-Secret-2026!",
+        "spring.datasource.url", "jdbc:postgresql://db/rectification"), "prod", "demo")))
         .hasMessageContaining("demo");
   }
 
   @Test
   void productionStartsWithARealSecretAndOtherProfilesAreNotChecked() {
-    assertThatNoException().isThrownBy(() -> check.postProcessEnvironment(env(Map.of(
-        "camunda.bpm.admin-user.password", "A-long-and-Secret-2026",
-        "spring.datasource.url", "jdbc:postgresql://db/rectification"), "prod"), new SpringApplication(RectificationApplication.class)));
-    assertThatNoException().isThrownBy(() -> check.postProcessEnvironment(env(Map.of(), "demo"),
-        new SpringApplication(RectificationApplication.class)));
+    assertThatNoException().isThrownBy(() -> ProductionSafetyCheck.verify(env(Map.of(
+        "camunda.bpm.admin-user.password", "A-long-and-Secret-2026!",
+        "spring.datasource.url", "jdbc:postgresql://db/rectification"), "prod")));
+    assertThatNoException().isThrownBy(() -> ProductionSafetyCheck.verify(env(Map.of(), "demo")));
   }
 
   @Test
