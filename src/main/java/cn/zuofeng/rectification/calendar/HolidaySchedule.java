@@ -79,6 +79,21 @@ final class HolidaySchedule {
     return day;
   }
 
+  LocalDate minusWorkingDays(LocalDate end, int n) {
+    Objects.requireNonNull(end, "end");
+    if (n < 1) {
+      throw new IllegalArgumentException("n must be at least 1: " + n);
+    }
+    LocalDate day = end;
+    for (int left = n; left > 0; ) {
+      day = day.minusDays(1);
+      if (isWorkingDay(day)) {
+        left--;
+      }
+    }
+    return day;
+  }
+
   int workingDaysBetween(LocalDate from, LocalDate to) {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");

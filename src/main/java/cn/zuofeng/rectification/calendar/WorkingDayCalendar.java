@@ -67,6 +67,18 @@ public class WorkingDayCalendar {
   }
 
   /**
+   * The working day that lies {@code n} working days before {@code end} ({@code end} not counted),
+   * e.g. the first day of a warning window of {@code n} working days before a deadline. For
+   * {@code n ≥ 1}, {@code workingDaysBetween(minusWorkingDays(d, n), d) == n} when {@code d} is a
+   * working day.
+   *
+   * @throws IllegalArgumentException if {@code n} is less than 1
+   */
+  public LocalDate minusWorkingDays(LocalDate end, int n) {
+    return schedule.minusWorkingDays(end, n);
+  }
+
+  /**
    * The number of working days in the half-open interval ({@code from}, {@code to}]: {@code from}
    * is not counted, {@code to} is. {@code 0} when the dates are equal. When {@code to} is before
    * {@code from}, minus the working days in ({@code to}, {@code from}], so that

@@ -99,6 +99,15 @@ public final class FormInput {
     }
   }
 
+  /** A calendar date, or null when absent. */
+  public LocalDate optionalDate(String field, String label, java.time.ZoneId zone) {
+    Object raw = values.get(field);
+    if (raw == null || (raw instanceof String text && text.isBlank())) {
+      return null;
+    }
+    return requiredDate(field, label, zone);
+  }
+
   public void reject(String field, String message) {
     errors.add(new FieldError(field, message));
   }

@@ -1,5 +1,6 @@
 package cn.zuofeng.rectification.ledger;
 
+import cn.zuofeng.rectification.calendar.WorkingDayCalendar;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -36,15 +37,17 @@ public class LedgerService {
   private final EvidenceStore evidence;
   private final UnitDirectory units;
   private final Clock clock;
+  private final WorkingDayCalendar calendar;
   private final DataFieldMaxValueIncrementer numbers;
 
   LedgerService(ProblemRepository problems, ProblemEventLog events, EvidenceStore evidence, UnitDirectory units,
-                Clock clock, DataSource dataSource) {
+                Clock clock, WorkingDayCalendar calendar, DataSource dataSource) {
     this.problems = problems;
     this.events = events;
     this.evidence = evidence;
     this.units = units;
     this.clock = clock;
+    this.calendar = calendar;
     this.numbers = numberSequence(dataSource);
   }
 
@@ -57,8 +60,8 @@ public class LedgerService {
     String number = "WT-%d-%06d".formatted(today().getYear(), numbers.nextLongValue());
     var problem = new Problem(0, number, command.title(), command.description(), command.source(),
         command.category(), command.discoveredOn(), command.suggestedUnit(), ProblemState.REGISTERED, null, null,
-        null, null, null, null, null, null, null, null, 0, null, null, null, null, step.actor(), now, now,
-        processInstanceId, 0);
+        null, null, null, null, null, null, null, null, null, null, null, 0, null, null, null, null, step.actor(),
+        now, now, processInstanceId, 0);
     long id = problems.insert(problem);
     Problem saved = find(number).orElseThrow();
     events.append(saved, "REGISTERED", step, now, details(
@@ -74,12 +77,42 @@ public class LedgerService {
     if (units.find(command.unitCode()).isEmpty()) {
       throw new InvalidInputException("unitCode", "责任单位「" + command.unitCode() + "」不存在");
     }
+    if (command.deadline() == null) {
+      throw new InvalidInputException("deadline", "请填写整改时限");
+    }
     if (command.deadline().isBefore(today())) {
       throw new InvalidInputException("deadline", "整改时限不能早于今天（" + today() + "）");
     }
     change(p, "ASSIGNED", step, columns(
         "state", ProblemState.RECTIFYING, "unit_code", command.unitCode(), "severity", command.severity(),
-        "rectification_type", command.rectificationType(), "deadline", command.deadline()));
+        "rectification_type", command.rectificationType(), "deadline", command.deadline(),
+        "warning_date", command.warningDate()));
+  }
+
+  /** 预警: the warning window has begun; recorded once per deadline, and only while it runs. */
+  public boolean recordWarning(String number, Step step) {
+    Problem p = problems.findByNumber(number).orElseThrow(() -> new ProblemNotFoundException(number));
+    if (!ProblemState.DEADLINE_RUNNING.contains(p.state()) || p.warnedAt() != null) {
+      return false;
+    }
+    change(p, "WARNED", step, columns("warned_at", now()), details("deadline", p.deadline(), "warningDate", p.warningDate()));
+    return true;
+  }
+
+  /** 逾期: the deadline has passed before acceptance; recorded once per deadline. */
+  public boolean recordOverdue(String number, Step step) {
+    Problem p = problems.findByNumber(number).orElseThrow(() -> new ProblemNotFoundException(number));
+    if (!ProblemState.DEADLINE_RUNNING.contains(p.state()) || p.overdueAt() != null) {
+      return false;
+    }
+    change(p, "OVERDUE", step, columns("overdue_at", now()), details("deadline", p.deadline(), "unitCode", p.unitCode()));
+    return true;
+  }
+
+  /** Working days past the deadline on {@code today}; 0 when not overdue. */
+  public int overdueWorkingDays(Problem problem) {
+    LocalDate today = today();
+    return problem.isOverdue(today) ? Math.max(0, calendar.workingDaysBetween(problem.deadline(), today)) : 0;
   }
 
   /** 不予立项. */

@@ -18,6 +18,9 @@ public record Problem(
     Severity severity,
     RectificationType rectificationType,
     LocalDate deadline,
+    LocalDate warningDate,
+    OffsetDateTime warnedAt,
+    OffsetDateTime overdueAt,
     String dismissReason,
     String owner,
     OffsetDateTime claimedAt,
@@ -34,6 +37,20 @@ public record Problem(
     OffsetDateTime updatedAt,
     String processInstanceId,
     int version) {
+
+  /**
+   * The light of an open problem on {@code today}: red once the deadline has passed, yellow from
+   * the first day of the warning window, green before; null when no deadline is running.
+   */
+  public TrafficLight light(LocalDate today) {
+    if (deadline == null || !ProblemState.DEADLINE_RUNNING.contains(state)) {
+      return null;
+    }
+    if (deadline.isBefore(today)) {
+      return TrafficLight.RED;
+    }
+    return warningDate != null && !today.isBefore(warningDate) ? TrafficLight.YELLOW : TrafficLight.GREEN;
+  }
 
   /** Overdue (逾期): the deadline has passed and the rectification is not yet accepted. */
   public boolean isOverdue(LocalDate today) {

@@ -22,7 +22,7 @@ class ProblemRepository {
 
   private static final String COLUMNS = """
       id, number, title, description, source, category, discovered_on, suggested_unit, state,
-      unit_code, severity, rectification_type, deadline, dismiss_reason, owner, claimed_at,
+      unit_code, severity, rectification_type, deadline, warning_date, warned_at, overdue_at, dismiss_reason, owner, claimed_at,
       measures, result, rectified_at, rejection_count, last_rejection_reason, accepted_at,
       close_out_comment, closed_at, registered_by, registered_at, updated_at, process_instance_id, version""";
 
@@ -143,6 +143,9 @@ class ProblemRepository {
         enumOrNull(Severity.class, rs.getString("severity")),
         enumOrNull(RectificationType.class, rs.getString("rectification_type")),
         rs.getObject("deadline", LocalDate.class),
+        rs.getObject("warning_date", LocalDate.class),
+        timestamp(rs, "warned_at"),
+        timestamp(rs, "overdue_at"),
         rs.getString("dismiss_reason"),
         rs.getString("owner"),
         timestamp(rs, "claimed_at"),

@@ -76,6 +76,8 @@ class PageController {
     LocalDate today = ledger.today();
     model.addAttribute("p", problem);
     model.addAttribute("overdue", problem.isOverdue(today));
+    model.addAttribute("light", problem.light(today));
+    model.addAttribute("overdueDays", ledger.overdueWorkingDays(problem));
     model.addAttribute("unitNames", units.names());
     model.addAttribute("evidence", ledger.evidenceOf(problem));
     model.addAttribute("events", ledger.eventsOf(problem));

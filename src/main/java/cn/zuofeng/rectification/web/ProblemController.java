@@ -61,7 +61,7 @@ class ProblemController {
     fields.put("suggestedUnit", request.suggestedUnit());
     String number = registration.register(fields);
     Problem problem = ledger.find(number).orElseThrow();
-    return ResponseEntity.created(URI.create("/api/problems/" + number)).body(ProblemResponse.of(problem, ledger.today(), units.names()));
+    return ResponseEntity.created(URI.create("/api/problems/" + number)).body(response(problem, ledger.today(), units.names()));
   }
 
   @GetMapping
@@ -89,14 +89,18 @@ class ProblemController {
         blankToNull(text), page, size, CurrentUser.get().visibleUnits()));
     LocalDate today = ledger.today();
     Map<String, String> unitNames = units.names();
-    return new ProblemPageResponse(result.items().stream().map(p -> ProblemResponse.of(p, today, unitNames)).toList(),
+    return new ProblemPageResponse(result.items().stream().map(p -> response(p, today, unitNames)).toList(),
         result.total(), result.page(), result.size());
   }
 
   @GetMapping("/{number}")
   ProblemDetailResponse get(@PathVariable String number) {
     Problem problem = access.visible(number);
-    return new ProblemDetailResponse(ProblemResponse.of(problem, ledger.today(), units.names()), ledger.evidenceOf(problem));
+    return new ProblemDetailResponse(response(problem, ledger.today(), units.names()), ledger.evidenceOf(problem));
+  }
+
+  private ProblemResponse response(Problem problem, LocalDate today, Map<String, String> unitNames) {
+    return ProblemResponse.of(problem, today, unitNames, ledger.overdueWorkingDays(problem));
   }
 
   private static String blankToNull(String value) {

@@ -4,7 +4,6 @@ import cn.zuofeng.rectification.ledger.Labelled;
 import cn.zuofeng.rectification.ledger.Problem;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 
 /** A ledger row as the API returns it: codes for machines, labels for people. */
 record ProblemResponse(
@@ -26,8 +25,13 @@ record ProblemResponse(
     String rectificationType,
     String rectificationTypeLabel,
     LocalDate deadline,
+    LocalDate warningDate,
+    OffsetDateTime warnedAt,
+    OffsetDateTime overdueAt,
+    String light,
+    String lightLabel,
     boolean overdue,
-    Long overdueDays,
+    Integer overdueWorkingDays,
     String dismissReason,
     String owner,
     OffsetDateTime claimedAt,
@@ -44,13 +48,13 @@ record ProblemResponse(
     OffsetDateTime updatedAt,
     String processInstanceId) {
 
-  static ProblemResponse of(Problem p, LocalDate today, java.util.Map<String, String> unitNames) {
+  static ProblemResponse of(Problem p, LocalDate today, java.util.Map<String, String> unitNames, int overdueWorkingDays) {
     boolean overdue = p.isOverdue(today);
     return new ProblemResponse(p.number(), p.title(), p.description(), code(p.source()), label(p.source()),
         code(p.category()), label(p.category()), p.discoveredOn(), p.suggestedUnit(), code(p.state()), label(p.state()),
         p.unitCode(), p.unitCode() == null ? null : unitNames.get(p.unitCode()), code(p.severity()), label(p.severity()), code(p.rectificationType()),
-        label(p.rectificationType()), p.deadline(), overdue,
-        overdue ? ChronoUnit.DAYS.between(p.deadline(), today) : null,
+        label(p.rectificationType()), p.deadline(), p.warningDate(), p.warnedAt(), p.overdueAt(), code(p.light(today)), label(p.light(today)), overdue,
+        overdue ? overdueWorkingDays : null,
         p.dismissReason(), p.owner(), p.claimedAt(), p.measures(), p.result(), p.rectifiedAt(), p.rejectionCount(),
         p.lastRejectionReason(), p.acceptedAt(), p.closeOutComment(), p.closedAt(), p.registeredBy(),
         p.registeredAt(), p.updatedAt(), p.processInstanceId());

@@ -19,10 +19,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -48,12 +46,14 @@ class LedgerSync implements ExecutionListener, TaskListener {
   private final LedgerService ledger;
   private final UnitDirectory units;
   private final ObjectMapper json;
+  private final DeadlinePolicy policy;
   private final ZoneId zone;
 
-  LedgerSync(LedgerService ledger, UnitDirectory units, ObjectMapper json, Clock clock) {
+  LedgerSync(LedgerService ledger, UnitDirectory units, ObjectMapper json, DeadlinePolicy policy, Clock clock) {
     this.ledger = ledger;
     this.units = units;
     this.json = json;
+    this.policy = policy;
     this.zone = clock.getZone();
   }
 
@@ -119,14 +119,18 @@ class LedgerSync implements ExecutionListener, TaskListener {
       ledger.dismiss(number, reason, step(execution));
       return;
     }
-    var command = AssignProblem.from(in, zone);
+    var chosen = AssignProblem.from(in, zone);
+    var deadline = policy.resolve(chosen.severity(), chosen.rectificationType(), chosen.deadline(), ledger.today());
+    var command = chosen.withDeadline(deadline.deadline(), deadline.warningDate());
     ledger.assign(number, command, step(execution));
+    execution.setVariable(Vars.DEADLINE_AT, deadline.dueAt(zone));
+    execution.setVariable(Vars.WARNING_AT, deadline.warningAt(zone));
+    execution.setVariable(Vars.LIGHT, ledger.find(number).orElseThrow().light(ledger.today()).name());
     execution.setVariable(Vars.UNIT_CODE, command.unitCode());
     execution.setVariable("unitName", units.find(command.unitCode()).map(u -> u.name()).orElse(command.unitCode()));
     execution.setVariable("severityLabel", command.severity().label());
     execution.setVariable("rectificationTypeLabel", command.rectificationType().label());
     execution.setVariable("deadline", command.deadline().toString());
-    execution.setVariable(Vars.DEADLINE_AT, endOfDay(command.deadline()));
     execution.removeVariable(Vars.UNIT_OPTIONS);
   }
 
@@ -183,11 +187,6 @@ class LedgerSync implements ExecutionListener, TaskListener {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  /** A deadline date is due at the end of that day. */
-  private Date endOfDay(LocalDate deadline) {
-    return Date.from(deadline.plusDays(1).atStartOfDay(zone).minusSeconds(1).toInstant());
   }
 
   private static Step step(DelegateExecution execution) {

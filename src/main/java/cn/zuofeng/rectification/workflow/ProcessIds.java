@@ -12,6 +12,8 @@ public final class ProcessIds {
   public static final String RECTIFY = "UserTask_Rectify";
   public static final String ACCEPT_RECTIFICATION = "UserTask_AcceptRectification";
   public static final String APPROVE_CLOSE_OUT = "UserTask_ApproveCloseOut";
+  public static final String WARNING_TIMER = "BoundaryEvent_Warning";
+  public static final String OVERDUE_TIMER = "BoundaryEvent_Overdue";
 
   /** Process variables the flow needs (business data lives in the ledger). */
   public static final class Vars {
@@ -24,6 +26,9 @@ public final class ProcessIds {
     public static final String UNIT_CODE = "unitCode";
     public static final String UNIT_OPTIONS = "unitOptions";
     public static final String DEADLINE_AT = "deadlineAt";
+    public static final String WARNING_AT = "warningAt";
+    /** 亮灯: GREEN, YELLOW or RED while the deadline runs. */
+    public static final String LIGHT = "light";
     public static final String ACCEPTANCE_DECISION = "acceptanceDecision";
     public static final String REJECTION_REASON = "rejectionReason";
     public static final String LAST_REJECTION_REASON = "lastRejectionReason";

@@ -91,6 +91,16 @@ class HolidayScheduleTest {
     assertThat(schedule.plusWorkingDays(friday, 7)).isEqualTo("2025-10-13");
   }
 
+  @Test
+  void countingBackFromADeadlineAfterNationalDaySkipsTheHolidayAndUsesTheMakeUpSaturday() {
+    LocalDate deadline = date("2025-10-13");
+    assertThat(schedule.minusWorkingDays(deadline, 1)).isEqualTo("2025-10-11");
+    assertThat(schedule.minusWorkingDays(deadline, 2)).isEqualTo("2025-10-10");
+    assertThat(schedule.minusWorkingDays(deadline, 3)).as("Thu after the holiday").isEqualTo("2025-10-09");
+    assertThat(schedule.minusWorkingDays(deadline, 4)).as("across Oct 1-8").isEqualTo("2025-09-30");
+    assertThat(schedule.workingDaysBetween(schedule.minusWorkingDays(deadline, 5), deadline)).isEqualTo(5);
+  }
+
   // -- 元旦 2026: Thu Jan 1 – Sat Jan 3 off, Sun Jan 4 worked
 
   @Test

@@ -28,7 +28,7 @@ class LedgerConcurrencyTest {
     Problem stale = ledger.find(registered.number()).orElseThrow();
 
     ledger.assign(registered.number(), new AssignProblem("fgw", Severity.GENERAL, RectificationType.IMMEDIATE,
-        ledger.today().plusDays(3)), new Step("supervisor-a", "UserTask_ReviewAndAssign"));
+        ledger.today().plusDays(3), null), new Step("supervisor-a", "UserTask_ReviewAndAssign"));
 
     assertThatThrownBy(() -> problems.update(stale, Map.of("state", ProblemState.DISMISSED), OffsetDateTime.now()))
         .isInstanceOf(OptimisticLockingFailureException.class)
