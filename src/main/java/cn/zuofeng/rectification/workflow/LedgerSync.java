@@ -141,7 +141,11 @@ class LedgerSync implements ExecutionListener, TaskListener {
       if (name.startsWith(Vars.EVIDENCE_PREFIX)) {
         TypedValue value = execution.getVariableTyped(name);
         if (value instanceof FileValue file && file.getValue() != null) {
-          files.add(new EvidenceFile(file.getFilename(), file.getMimeType(), bytes(file.getValue())));
+          byte[] content = bytes(file.getValue());
+          // an input left empty in the Tasklist form arrives as a nameless, empty file
+          if (content.length > 0 || (file.getFilename() != null && !file.getFilename().isBlank())) {
+            files.add(new EvidenceFile(file.getFilename(), file.getMimeType(), content));
+          }
         }
         fileVariables.add(name);
       }

@@ -201,6 +201,17 @@ class ProblemRectificationProcessTest extends ProcessTestSupport {
   }
 
   @Test
+  void fileInputsLeftEmptyInTheFormAreIgnored() {
+    String number = register("材料报送不规范");
+    assign(number, "fgw", TODAY.plusDays(10));
+    // what Tasklist submits for an embedded form's empty file input
+    rectify(number, "fgw-zhao", "unit-fgw", Variables.fromMap(REPORT)
+        .putValue("evidence1", Variables.fileValue("").file(new byte[0]).create()));
+    assertThat(problem(number).state()).isEqualTo(ProblemState.PENDING_ACCEPTANCE);
+    assertThat(ledger.evidenceOf(problem(number))).isEmpty();
+  }
+
+  @Test
   void registrationWithBadFieldsStartsNothing() {
     long before = runtime.createProcessInstanceQuery().count();
     var fields = problemFields("  ");

@@ -50,7 +50,7 @@ export default {
   //   }
   // },
   locales: {
-    availableLocales: ['zh', 'en'],
+    availableLocales: ['zh'],
     fallbackLocale: 'zh'
   },
   // csrfCookieName: 'XSRF-TOKEN',

@@ -49,7 +49,7 @@ export default {
   //   display: true
   // },
   locales: {
-    availableLocales: ['zh', 'en'],
+    availableLocales: ['zh'],
     fallbackLocale: 'zh'
   },
   // skipCustomListeners: {

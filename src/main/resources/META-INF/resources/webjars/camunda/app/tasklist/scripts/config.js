@@ -29,7 +29,7 @@ export default {
   // },
   //
   locales: {
-    availableLocales: ['zh', 'en'],
+    availableLocales: ['zh'],
     fallbackLocale: 'zh'
   },
   // customScripts: [

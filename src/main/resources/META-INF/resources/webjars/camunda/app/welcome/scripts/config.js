@@ -44,7 +44,7 @@ export default {
   // },
   //
   locales: {
-    availableLocales: ['zh', 'en'],
+    availableLocales: ['zh'],
     fallbackLocale: 'zh'
   },
   // links: [
