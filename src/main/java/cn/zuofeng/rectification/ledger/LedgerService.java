@@ -62,12 +62,11 @@ public class LedgerService {
         command.category(), command.discoveredOn(), command.suggestedUnit(), ProblemState.REGISTERED, null, null,
         null, null, null, null, null, null, null, null, null, null, null, 0, null, null, null, null, step.actor(),
         now, now, processInstanceId, 0);
-    long id = problems.insert(problem);
-    Problem saved = find(number).orElseThrow();
+    Problem saved = problem.withId(problems.insert(problem));
     events.append(saved, "REGISTERED", step, now, details(
         "title", command.title(), "source", command.source(), "category", command.category(),
         "discoveredOn", command.discoveredOn(), "suggestedUnit", command.suggestedUnit()));
-    log.info("problem {} registered by {} (id {})", number, step.actor(), id);
+    log.info("problem {} registered by {} (id {})", number, step.actor(), saved.id());
     return saved;
   }
 
@@ -91,21 +90,22 @@ public class LedgerService {
 
   /** 预警: the warning window has begun; recorded once per deadline, and only while it runs. */
   public boolean recordWarning(String number, Step step) {
-    Problem p = problems.findByNumber(number).orElseThrow(() -> new ProblemNotFoundException(number));
-    if (!ProblemState.DEADLINE_RUNNING.contains(p.state()) || p.warnedAt() != null) {
-      return false;
-    }
-    change(p, "WARNED", step, columns("warned_at", now()), details("deadline", p.deadline(), "warningDate", p.warningDate()));
-    return true;
+    return recordOnce(number, "WARNED", "warned_at", Problem::warnedAt, step);
   }
 
   /** 逾期: the deadline has passed before acceptance; recorded once per deadline. */
   public boolean recordOverdue(String number, Step step) {
+    return recordOnce(number, "OVERDUE", "overdue_at", Problem::overdueAt, step);
+  }
+
+  private boolean recordOnce(String number, String eventType, String column,
+                             java.util.function.Function<Problem, OffsetDateTime> recorded, Step step) {
     Problem p = problems.findByNumber(number).orElseThrow(() -> new ProblemNotFoundException(number));
-    if (!ProblemState.DEADLINE_RUNNING.contains(p.state()) || p.overdueAt() != null) {
+    if (!ProblemState.DEADLINE_RUNNING.contains(p.state()) || recorded.apply(p) != null) {
       return false;
     }
-    change(p, "OVERDUE", step, columns("overdue_at", now()), details("deadline", p.deadline(), "unitCode", p.unitCode()));
+    change(p, eventType, step, columns(column, now()),
+        details("deadline", p.deadline(), "warningDate", p.warningDate(), "unitCode", p.unitCode()));
     return true;
   }
 

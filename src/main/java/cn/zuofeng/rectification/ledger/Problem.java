@@ -38,6 +38,14 @@ public record Problem(
     String processInstanceId,
     int version) {
 
+  /** The same problem with the id the database gave it. */
+  Problem withId(long newId) {
+    return new Problem(newId, number, title, description, source, category, discoveredOn, suggestedUnit, state, unitCode,
+        severity, rectificationType, deadline, warningDate, warnedAt, overdueAt, dismissReason, owner, claimedAt,
+        measures, result, rectifiedAt, rejectionCount, lastRejectionReason, acceptedAt, closeOutComment, closedAt,
+        registeredBy, registeredAt, updatedAt, processInstanceId, version);
+  }
+
   /**
    * The light of an open problem on {@code today}: red once the deadline has passed, yellow from
    * the first day of the warning window, green before; null when no deadline is running.
