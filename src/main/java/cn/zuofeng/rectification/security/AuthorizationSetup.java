@@ -5,17 +5,13 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBA
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.FilterService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.filter.Filter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -33,21 +29,15 @@ import org.springframework.stereotype.Component;
 @Order(10)
 class AuthorizationSetup implements ApplicationRunner {
 
-  static final String SHARED_FILTER = "待办任务";
-
   /** Process id of the closed loop (design contract); security does not depend on the workflow glue. */
   static final String PROBLEM_RECTIFICATION = "problem-rectification";
 
   private static final Logger log = LoggerFactory.getLogger(AuthorizationSetup.class);
 
   private final AuthorizationService authorizations;
-  private final FilterService filters;
-  private final TaskService tasks;
 
-  AuthorizationSetup(AuthorizationService authorizations, FilterService filters, TaskService tasks) {
+  AuthorizationSetup(AuthorizationService authorizations) {
     this.authorizations = authorizations;
-    this.filters = filters;
-    this.tasks = tasks;
   }
 
   @Override
@@ -55,7 +45,6 @@ class AuthorizationSetup implements ApplicationRunner {
     // every signed-in user: Tasklist, the model of the loop (to show its diagram), the shared filter
     global(Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     global(Resources.PROCESS_DEFINITION, PROBLEM_RECTIFICATION, Permissions.READ);
-    global(Resources.FILTER, sharedFilterId(), Permissions.READ);
 
     for (String reader : List.of(Groups.SUPERVISORS, Groups.LEADERS, Groups.AUDITORS)) {
       grant(reader, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
@@ -76,36 +65,13 @@ class AuthorizationSetup implements ApplicationRunner {
     log.info("authorizations for supervisors, leaders, auditors and units are in place");
   }
 
-  /** The Tasklist filter everyone starts with: tasks offered to my groups or assigned to me, by due date. */
-  private String sharedFilterId() {
-    Filter filter = filters.createFilterQuery().filterName(SHARED_FILTER).singleResult();
-    if (filter == null) {
-      var query = tasks.createTaskQuery()
-          .or()
-            .taskCandidateGroupInExpression("${currentUserGroups()}")
-            .taskAssigneeExpression("${currentUser()}")
-            .includeAssignedTasks()
-          .endOr()
-          .orderByDueDate().asc();
-      filter = filters.newTaskFilter(SHARED_FILTER).setQuery(query).setProperties(Map.of(
-          "description", "分配给我或我所在单位的任务，按整改时限排序",
-          "priority", -10,
-          "refresh", true,
-          "variables", List.of(
-              Map.of("name", "problemNumber", "label", "问题编号"),
-              Map.of("name", "title", "label", "问题标题"))));
-      filters.saveFilter(filter);
-    }
-    return filter.getId();
-  }
-
-  private void global(Resource resource, String resourceId, Permission... permissions) {
+  void global(Resource resource, String resourceId, Permission... permissions) {
     Authorization existing = authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GLOBAL)
         .resourceType(resource).resourceId(resourceId).singleResult();
     save(existing != null ? existing : newAuthorization(AUTH_TYPE_GLOBAL, resource, resourceId), permissions, null);
   }
 
-  private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+  void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
     Authorization existing = authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
         .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).singleResult();
     save(existing != null ? existing : newAuthorization(AUTH_TYPE_GRANT, resource, resourceId), permissions, groupId);

@@ -18,10 +18,12 @@ public class UnitOnboarding {
 
   private final UnitDirectory units;
   private final IdentityService identity;
+  private final TasklistFilters filters;
 
-  UnitOnboarding(UnitDirectory units, IdentityService identity) {
+  UnitOnboarding(UnitDirectory units, IdentityService identity, TasklistFilters filters) {
     this.units = units;
     this.identity = identity;
+    this.filters = filters;
   }
 
   @Transactional
@@ -36,6 +38,7 @@ public class UnitOnboarding {
       group.setType("WORKFLOW");
       identity.saveGroup(group);
     }
+    filters.grantUnit(unit.groupId());
     return unit;
   }
 }

@@ -72,7 +72,15 @@ class LedgerSync implements ExecutionListener, TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    if (EVENTNAME_ASSIGNMENT.equals(task.getEventName()) && ProcessIds.RECTIFY.equals(task.getTaskDefinitionKey())) {
+    if (EVENTNAME_CREATE.equals(task.getEventName())) {
+      // Tasklist lists show the problem, not only the step: 落实整改：<title>
+      Object title = task.getVariable("title");
+      if (title != null) {
+        task.setName(task.getName() + "：" + title);
+      }
+      Object description = task.getVariable("description");
+      task.setDescription(description == null ? null : description.toString());
+    } else if (EVENTNAME_ASSIGNMENT.equals(task.getEventName()) && ProcessIds.RECTIFY.equals(task.getTaskDefinitionKey())) {
       String number = task.getExecution().getProcessBusinessKey();
       ledger.recordClaim(number, task.getAssignee(), step(task.getExecution()));
     }

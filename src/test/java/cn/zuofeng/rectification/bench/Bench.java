@@ -1,0 +1,381 @@
+package cn.zuofeng.rectification.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The benchmark harness (issue "Benchmarks"): {@code ./mvnw -Pbench verify -Dbench.size=quick|full}.
+ *
+ * <p>One JVM, one embedded PostgreSQL 17 server (durable commits), everything on localhost:
+ * <ol>
+ *   <li>S7 — the application starts (SpringApplication, demo profile, random port): time to ready;
+ *       first, so the JVM is cold as in a real start;</li>
+ *   <li>B0 — raw PostgreSQL commits/s (1-row INSERT + COMMIT, 8 JDBC threads): the physical ceiling;</li>
+ *   <li>B1 — bare Camunda on a separate database of the same server: start + complete loops/s;</li>
+ *   <li>S1 — {@code POST /api/problems} at a fixed arrival rate (open model, 8 HTTP clients), then
+ *       heap used after GC;</li>
+ *   <li>S2 — the whole loop over REST, 8 clients, closed loop.</li>
+ * </ol>
+ * Prints a table and writes {@code benchmarks.json} and {@code benchmarks.md} ({@code docs/} for
+ * {@code full}, {@code target/bench/} for {@code quick}, or {@code -Dbench.out}). Exits non-zero when
+ * the harness breaks (the application does not start, any request or operation fails, the ledger
+ * count does not add up) — never because a target is missed.
+ */
+public final class Bench {
+
+  static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+  static final double S1_TARGET_RATE = 200;
+  static final double S1_TARGET_P95_MS = 100;
+  static final double S1_TARGET_RATIO = 0.6;
+  static final double S2_TARGET_LOOPS = 60;
+  static final double S7_TARGET_START_S = 20;
+  static final double S7_TARGET_HEAP_MB = 512;
+
+  private Bench() {}
+
+  public static void main(String[] args) {
+    quietLogging();
+    int code;
+    try {
+      code = run();
+    } catch (Throwable e) {
+      System.out.println("[bench] FAILED: " + e);
+      e.printStackTrace(System.out);
+      code = 1;
+    }
+    System.out.flush();
+    System.exit(code);
+  }
+
+  private static int run() throws Exception {
+    BenchSize size = BenchSize.of(System.getProperty("bench.size", "quick").strip(), System.getProperty("bench.rate"));
+    Path base = Path.of(System.getProperty("bench.basedir", ".")).toAbsolutePath().normalize();
+    Path work = base.resolve("target/bench");
+    String outProperty = System.getProperty("bench.out", "");
+    Path out = !outProperty.isBlank() ? Path.of(outProperty).toAbsolutePath()
+        : "full".equals(size.name()) ? base.resolve("docs") : work;
+    String rate = System.getProperty("bench.rate", "");
+    String command = "./mvnw -Pbench verify -Dbench.size=" + size.name() + (rate.isBlank() ? "" : " -Dbench.rate=" + rate.strip());
+    watchdog(size.maxWall());
+    long began = System.nanoTime();
+    log("size " + size.name() + ", S1 at " + Report.f0(size.s1Rate()) + " requests/s; output to " + out);
+
+    Map<String, Object> machine = Machine.describe();
+    Map<String, Object> idle = CpuSampler.idleCheck(3_000);
+    long waitIdle = Long.getLong("bench.waitIdle", 0);
+    long waitUntil = System.nanoTime() + Duration.ofSeconds(waitIdle).toNanos();
+    while (((Number) idle.getOrDefault("machinePercent", 0)).doubleValue() > 20 && System.nanoTime() < waitUntil) {
+      log("machine " + idle.get("machinePercent") + "% busy with other work; waiting for it to calm down (-Dbench.waitIdle)");
+      Thread.sleep(5_000);
+      idle = CpuSampler.idleCheck(3_000);
+    }
+    machine.put("busyBeforeRun", idle);
+    log("machine busy before the run: " + idle.getOrDefault("machinePercent", "n/a") + "% of all cores");
+    long errors = 0;
+    boolean statements = Boolean.getBoolean("bench.pgStatements");
+    try (Database db = Database.start(statements)) {
+      Map<String, Object> postgres = db.describe();
+      long postmasterPid = db.postmasterPid();
+      CpuSampler.postmaster = () -> postmasterPid;
+      log("PostgreSQL " + postgres.get("server_version") + " up (fsync " + postgres.get("fsync")
+          + ", synchronous_commit " + postgres.get("synchronous_commit") + ")");
+      var report = new Report(size.name(), command, machine, postgres, size.toJson());
+      String appDb = db.create("rectification_bench");
+      String appUrl = db.url(appDb);
+
+      // S7: start-up, first while the JVM is still cold
+      log("S7: starting the application (log: " + work.resolve("app.log") + ")");
+      AppUnderTest started;
+      try {
+        started = AppUnderTest.start(appUrl, work.resolve("app.log"));
+      } catch (Throwable e) {
+        throw new IllegalStateException("the application did not start (see " + work.resolve("app.log") + ")", e);
+      }
+      try (AppUnderTest app = started) {
+        LocalDate today = LocalDate.now(ZONE);
+        var probe = new HttpDriver(app.port);
+        long firstBegin = System.nanoTime();
+        long problemsAtStart = probe.expect(200, probe.get("supervisor", "/api/problems?size=1"), "first request")
+            .json().path("total").asLong();
+        double firstRequestMs = (System.nanoTime() - firstBegin) / 1e6;
+        Map<String, Object> heapAtStart = AppUnderTest.heapAfterGc();
+        log("S7: ready in " + Report.f1(app.startSeconds) + " s on port " + app.port + " (" + problemsAtStart
+            + " demo problems), heap after GC " + heapAtStart.get("heapUsedMb") + " MB");
+        Map<String, Object> s7 = new LinkedHashMap<>();
+        s7.put("startSeconds", Report.round(app.startSeconds));
+        s7.put("jvmUptimeAtReadySeconds", Report.round(app.jvmUptimeAtReadySeconds));
+        s7.put("firstRequestMs", Report.round(firstRequestMs));
+        s7.put("heapAfterStart", heapAtStart);
+        report.result("S7", s7);
+
+        // B0: the physical ceiling
+        String rawDb = db.create("bench_raw");
+        db.checkpoint();
+        log("B0: raw INSERT + COMMIT, " + size.threads() + " JDBC threads, " + size.b0().toSeconds() + " s");
+        var b0 = RawCommits.run(db, rawDb, size.threads(), size.b0Warmup(), size.b0(), true);
+        errors += b0.failures().count();
+        report.result("B0", b0.toJson());
+        log("B0: " + Report.f0(b0.opsPerSecond()) + " commits/s");
+        db.checkpoint();
+        var b0NoSync = RawCommits.run(db, rawDb, size.threads(), Duration.ofSeconds(1), size.b0NoSync(), false);
+        errors += b0NoSync.failures().count();
+        report.result("B0-nosync", b0NoSync.toJson());
+        log("B0 (synchronous_commit off, reference): " + Report.f0(b0NoSync.opsPerSecond()) + " commits/s");
+
+        // B1: bare Camunda
+        db.execute("drop database bench_raw");
+        String engineDb = db.create("bench_engine");
+        db.checkpoint();
+        db.resetStatements();
+        log("B1: bare Camunda start + complete, " + size.threads() + " threads, " + size.b1().toSeconds() + " s");
+        var b1 = BareEngine.run(db, engineDb, size.threads(), size.b1Warmup(), size.b1());
+        errors += b1.failures().count();
+        report.result("B1", b1.toJson());
+        db.dumpStatements(work.resolve("pg-statements-B1.txt"));
+        log("B1: " + Report.f1(b1.opsPerSecond()) + " loops/s");
+
+        // S1: registrations at a fixed arrival rate
+        OpenLoad.Request register = (client, i) -> client.expect(201,
+            client.post("supervisor", "/api/problems", HttpDriver.problem("S1 基准测试问题 #" + i, today)), "register");
+        db.checkpoint();
+        long problemsBefore = probe.get("supervisor", "/api/problems?size=1").json().path("total").asLong();
+        log("S1: warm-up, " + Report.f0(size.s1Rate()) + " requests/s for " + size.s1Warmup().toSeconds() + " s");
+        var s1Warmup = OpenLoad.run("S1-warmup", app.port, size.threads(), size.s1Rate(), size.s1Warmup(),
+            Duration.ofSeconds(5), register);
+        errors += s1Warmup.failures().count();
+        db.checkpoint();
+        db.resetStatements();
+        Map<String, Object> datasetS1 = db.dataset(appDb);
+        log("S1: " + Report.f0(size.s1Rate()) + " requests/s for " + size.s1().toSeconds() + " s");
+        var s1 = OpenLoad.run("S1", app.port, size.threads(), size.s1Rate(), size.s1(), size.s1Drain(), register);
+        errors += s1.failures().count();
+        db.dumpStatements(work.resolve("pg-statements-S1.txt"));
+        Map<String, Object> heapAfterS1 = AppUnderTest.heapAfterGc();
+        report.result("S1-warmup", s1Warmup.toJson());
+        Map<String, Object> s1Json = s1.toJson();
+        s1Json.put("datasetAtStart", datasetS1);
+        report.result("S1", s1Json);
+        s7.put("heapAfterS1", heapAfterS1);
+        log("S1: " + Report.f1(s1.throughput()) + " requests/s, p95 " + Report.f1(s1.latency().millis(95)) + " ms, errors "
+            + s1.failures().count() + ", unsent " + s1.unsent() + "; heap after GC " + heapAfterS1.get("heapUsedMb") + " MB");
+
+        OpenLoad.Result s1b = null;
+        if (!s1.heldRate() && s1.throughput() > 1) {
+          double sustainable = Math.max(1, Math.floor(0.7 * s1.throughput()));
+          log("S1b: S1 did not hold its rate; again at 70% of its throughput, " + Report.f0(sustainable)
+              + " requests/s for " + size.s1b().toSeconds() + " s");
+          db.checkpoint();
+          s1b = OpenLoad.run("S1b", app.port, size.threads(), sustainable, size.s1b(), size.s1Drain(), register);
+          errors += s1b.failures().count();
+          report.result("S1b", s1b.toJson());
+          log("S1b: " + Report.f1(s1b.throughput()) + " requests/s, p95 " + Report.f1(s1b.latency().millis(95)) + " ms");
+        }
+        long registered = s1Warmup.ok() + s1.ok() + (s1b == null ? 0 : s1b.ok());
+        long problemsAfter = probe.get("supervisor", "/api/problems?size=1").json().path("total").asLong();
+        if (problemsAfter != problemsBefore + registered) {
+          errors++;
+          report.note("ledger count mismatch: " + problemsBefore + " + " + registered + " registered ≠ " + problemsAfter);
+        }
+
+        // S2: whole loops over REST
+        log("S2: full loops via REST, " + size.threads() + " clients, " + size.s2().toSeconds() + " s");
+        db.checkpoint();
+        db.resetStatements();
+        Map<String, Object> datasetS2 = db.dataset(appDb);
+        var s2 = FullLoops.run(app.port, size.threads(), size.s2Warmup(), size.s2(), today);
+        errors += s2.failures().count();
+        db.dumpStatements(work.resolve("pg-statements-S2.txt"));
+        Map<String, Object> s2Json = s2.toJson();
+        s2Json.put("requestsPerLoop", FullLoops.REQUESTS_PER_LOOP);
+        s2Json.put("datasetAtStart", datasetS2);
+        s2Json.put("requestsPerSecond", Report.round(s2.opsPerSecond() * FullLoops.REQUESTS_PER_LOOP));
+        report.result("S2", s2Json);
+        log("S2: " + Report.f1(s2.opsPerSecond()) + " loops/s, errors " + s2.failures().count());
+        s7.put("heapAtEnd", AppUnderTest.heapAfterGc());
+
+        describe(report, size, app, firstRequestMs, heapAtStart, heapAfterS1, b0, b0NoSync, b1, s1, s1b, s2, datasetS1, datasetS2);
+        Map<String, Map<String, Object>> phaseCpu = new java.util.HashMap<>(
+            Map.of("B0", b0.cpu(), "B0'", b0NoSync.cpu(), "B1", b1.cpu(), "S1", s1.cpu(), "S2", s2.cpu()));
+        if (s1b != null) {
+          phaseCpu.put("S1b", s1b.cpu());
+        }
+        foreignLoad(report, idle, phaseCpu);
+        report.result("harnessErrors", errors);
+        report.result("harnessSeconds", Report.round((System.nanoTime() - began) / 1e9));
+        System.out.println(report.console());
+        report.write(out);
+        log("wrote " + out.resolve("benchmarks.md") + " and benchmarks.json");
+      }
+    }
+    if (errors > 0) {
+      log("FAILED: " + errors + " errors — the figures are not trustworthy (see the error samples in benchmarks.json)");
+      return 1;
+    }
+    log("done in " + Report.f0((System.nanoTime() - began) / 1e9) + " s (targets are reported, never enforced)");
+    return 0;
+  }
+
+  private static void describe(Report report, BenchSize size, AppUnderTest app, double firstRequestMs,
+                               Map<String, Object> heapAtStart, Map<String, Object> heapAfterS1,
+                               ClosedLoop.Result b0, ClosedLoop.Result b0NoSync, ClosedLoop.Result b1,
+                               OpenLoad.Result s1, OpenLoad.Result s1b, ClosedLoop.Result s2,
+                               Map<String, Object> datasetS1, Map<String, Object> datasetS2) {
+    int n = size.threads();
+    report.row("B0", "PostgreSQL 1-row INSERT + COMMIT, " + n + " JDBC threads", Report.f0(b0.opsPerSecond()) + " commits/s",
+        latencies(b0.latency()) + "; " + cpu(b0.cpu()));
+    report.row("B0'", "same, synchronous_commit off (reference only)", Report.f0(b0NoSync.opsPerSecond()) + " commits/s",
+        latencies(b0NoSync.latency()) + "; " + cpu(b0NoSync.cpu()));
+    report.row("B1", "bare Camunda: start + complete 1-task process, " + n + " threads", Report.f1(b1.opsPerSecond()) + " loops/s",
+        latencies(b1.latency()) + "; " + cpu(b1.cpu()));
+    report.row("S7", "start-up to ready (SpringApplication.run, demo data)", Report.f1(app.startSeconds) + " s",
+        "JVM uptime at ready " + Report.f1(app.jvmUptimeAtReadySeconds) + " s; first request " + Report.f0(firstRequestMs)
+            + " ms; heap after start " + heapAtStart.get("heapUsedMb") + " MB");
+    report.row("S1", "POST /api/problems, open model, " + n + " clients", Report.f1(s1.throughput()) + " req/s",
+        "offered " + Report.f0(s1.offeredRate()) + "/s for " + Report.f0(s1.arrivalSeconds()) + " s; from schedule "
+            + latencies(s1.latency()) + "; service " + latencies(s1.service()) + "; errors " + s1.failures().count()
+            + ", unsent " + s1.unsent() + ", max backlog " + s1.maxBacklog() + "; " + cpu(s1.cpu()) + "; at start "
+            + dataset(datasetS1));
+    double ratio = b1.opsPerSecond() == 0 ? 0 : s1.throughput() / b1.opsPerSecond();
+    report.row("S1/B1", "S1 throughput / B1 loops/s", Report.round(ratio) + "", "");
+    report.row("S7 heap", "heap used after S1, after GC", heapAfterS1.get("heapUsedMb") + " MB",
+        "committed " + heapAfterS1.get("heapCommittedMb") + " MB, max " + heapAfterS1.get("heapMaxMb") + " MB, non-heap "
+            + heapAfterS1.get("nonHeapUsedMb") + " MB");
+    if (s1b != null) {
+      report.row("S1b", "as S1 at 70% of S1's throughput (informational)", Report.f1(s1b.throughput()) + " req/s",
+          "offered " + Report.f0(s1b.offeredRate()) + "/s for " + Report.f0(s1b.arrivalSeconds()) + " s; from schedule "
+              + latencies(s1b.latency()) + "; service " + latencies(s1b.service()) + "; errors " + s1b.failures().count()
+              + ", unsent " + s1b.unsent() + "; " + cpu(s1b.cpu()));
+    }
+    report.row("S2", "full loop via REST (" + FullLoops.REQUESTS_PER_LOOP + " requests), " + n + " clients, closed loop",
+        Report.f1(s2.opsPerSecond()) + " loops/s", "= " + Report.f0(s2.opsPerSecond() * FullLoops.REQUESTS_PER_LOOP)
+            + " req/s; loop " + latencies(s2.latency()) + "; errors " + s2.failures().count() + "; " + cpu(s2.cpu())
+            + "; at start " + dataset(datasetS2));
+
+    boolean s1Clean = s1.failures().count() == 0;
+    report.target("S1", "S1 sustained throughput", "≥ " + Report.f0(S1_TARGET_RATE) + "/s",
+        Report.f1(s1.throughput()) + "/s (offered " + Report.f0(s1.offeredRate()) + "/s" + (s1.unsent() > 0 ? ", backlog left" : "") + ")",
+        s1Clean && s1.offeredRate() >= S1_TARGET_RATE && s1.throughput() >= 0.99 * S1_TARGET_RATE);
+    report.target("S1", "S1 p95 latency (from scheduled time)", "≤ " + Report.f0(S1_TARGET_P95_MS) + " ms",
+        Report.f1(s1.latency().millis(95)) + " ms at " + Report.f0(s1.offeredRate()) + "/s",
+        s1Clean && s1.latency().millis(95) <= S1_TARGET_P95_MS);
+    report.target("S1", "S1 / B1", "≥ " + S1_TARGET_RATIO, String.valueOf(Report.round(ratio)), s1Clean && ratio >= S1_TARGET_RATIO);
+    report.target("S2", "S2 full loops", "≥ " + Report.f0(S2_TARGET_LOOPS) + " loops/s", Report.f1(s2.opsPerSecond()) + " loops/s",
+        s2.failures().count() == 0 && s2.opsPerSecond() >= S2_TARGET_LOOPS);
+    report.target("S7", "S7 start-up to ready", "≤ " + Report.f0(S7_TARGET_START_S) + " s", Report.f1(app.startSeconds) + " s",
+        app.startSeconds <= S7_TARGET_START_S);
+    double heap = ((Number) heapAfterS1.get("heapUsedMb")).doubleValue();
+    report.target("S7", "S7 heap used after S1 (after GC)", "≤ " + Report.f0(S7_TARGET_HEAP_MB) + " MB", Report.f0(heap) + " MB",
+        heap <= S7_TARGET_HEAP_MB);
+
+    if (s1.offeredRate() < S1_TARGET_RATE) {
+      report.note("S1 was offered " + Report.f0(s1.offeredRate()) + "/s, below the 200/s target rate, so its throughput "
+          + "target cannot pass in this run.");
+    }
+    report.method("One JVM runs the harness and the application; PostgreSQL " + "17 (io.zonky.test embedded server, the pom's "
+        + "binaries BOM) runs as a separate process on the same machine. fsync is on and synchronous_commit is set back to "
+        + "on (zonky turns it off by default), so every COMMIT waits for its WAL flush, as in production. Everything talks "
+        + "over localhost. Order: S7, B0, B1, S1, S2; a CHECKPOINT runs before each measured phase so that one phase's "
+        + "writes are not flushed during the next.");
+    report.method("CPU is the load while a phase was measured, in % of all cores, from /proc: the whole machine = this JVM "
+        + "(application and load generator together) + PostgreSQL (postmaster and backends) + foreign processes (anything "
+        + "else on the machine; above 10% the run is flagged). Dataset: rows in the application's database when S1 and "
+        + "S2 began — S2 runs after S1, so the problems S1 registered are open tasks during S2.");
+    report.method("B0: " + n + " JDBC connections, each inserting one row into a scratch table and committing, as fast as "
+        + "possible (closed loop), " + size.b0Warmup().toSeconds() + " s warm-up, " + size.b0().toSeconds() + " s measured. "
+        + "B0' repeats it with synchronous_commit off for the session, to show what the WAL flush costs.");
+    report.method("B1: a plain standalone Camunda 7.24 engine (no Spring, history FULL, authorizations off, job executor off, "
+        + "UUID ids, 10-connection Hikari pool) on its own database of the same server; each operation starts a "
+        + "one-user-task process with a business key, queries its task and completes it. " + n + " threads, closed loop, "
+        + size.b1Warmup().toSeconds() + " s warm-up, " + size.b1().toSeconds() + " s measured.");
+    report.method("S7: SpringApplication.run of RectificationApplication (profile demo on PostgreSQL, random port, default job "
+        + "executor) until it returns, i.e. ApplicationReadyEvent published and the demo data (users, units, 8 problems) "
+        + "created; measured first, on a cold JVM, but JVM launch and PostgreSQL start-up are not included. Heap: "
+        + "MemoryMXBean heap used after two System.gc() calls, after S1 (includes the small load generator).");
+    report.method("S1: open model. A scheduler releases request i at t0 + i/rate regardless of responses; " + n + " clients "
+        + "(one java.net.http HttpClient each, HTTP/1.1, HTTP Basic as supervisor on every request, no session) send "
+        + "released requests in order. Latency is measured from the scheduled time, so waiting for a free client counts; "
+        + "service time is from the actual send. Sustained throughput = completions/s between the first and the last "
+        + "success; the target counts as held within 1%. Requests still waiting " + size.s1Drain().toSeconds() + " s after "
+        + "the last arrival are not sent (unsent) and enter the latency figures with the time they waited. A "
+        + size.s1Warmup().toSeconds() + " s warm-up at the same rate precedes the " + size.s1().toSeconds() + " s run. "
+        + "If S1 cannot hold its rate, S1b repeats it at 70% of S1's throughput to show latency below saturation.");
+    report.method("S2: closed loop (each client starts its next loop when the previous one ends), " + n + " clients: register "
+        + "(supervisor) → find + complete UserTask_ReviewAndAssign (supervisor, ASSIGN to fgw) → find, claim, complete "
+        + "UserTask_Rectify (fgw-zhao) → find + complete UserTask_AcceptRectification (supervisor, ACCEPT) → find + "
+        + "complete UserTask_ApproveCloseOut (leader, APPROVE) → GET the problem and check it is CLOSED. "
+        + size.s2Warmup().toSeconds() + " s warm-up, " + size.s2().toSeconds() + " s measured; loops completing inside "
+        + "the window count.");
+  }
+
+  private static String latencies(Latency latency) {
+    return "p50 " + Report.f1(latency.millis(50)) + " / p95 " + Report.f1(latency.millis(95)) + " / p99 "
+        + Report.f1(latency.millis(99)) + " ms";
+  }
+
+  private static String cpu(Map<String, Object> cpu) {
+    if (!cpu.containsKey("machinePercent")) {
+      return cpu.containsKey("jvmPercent") ? "CPU: JVM " + Report.f0(percent(cpu, "jvmPercent")) + "%" : "CPU n/a";
+    }
+    return "CPU " + Report.f0(percent(cpu, "machinePercent")) + "% = JVM " + Report.f0(percent(cpu, "jvmPercent"))
+        + " + PostgreSQL " + Report.f0(percent(cpu, "postgresPercent")) + " + foreign " + Report.f0(percent(cpu, "foreignPercent"));
+  }
+
+  private static double percent(Map<String, Object> cpu, String key) {
+    return ((Number) cpu.getOrDefault(key, 0)).doubleValue();
+  }
+
+  private static String dataset(Map<String, Object> dataset) {
+    return dataset.get("problems") + " problems, " + dataset.get("openTasks") + " open tasks, "
+        + dataset.get("authorizations") + " authorizations";
+  }
+
+  /** Flags phases during which other processes on the machine took a noticeable share of the CPU. */
+  private static void foreignLoad(Report report, Map<String, Object> idle, Map<String, Map<String, Object>> phases) {
+    double before = percent(idle, "machinePercent");
+    if (before > 10) {
+      report.note("the machine was " + Report.f0(before) + "% busy before the run started (other processes).");
+    }
+    var disturbed = new java.util.ArrayList<String>();
+    new java.util.TreeMap<>(phases).forEach((phase, cpu) -> {
+      if (percent(cpu, "foreignPercent") > 10) {
+        disturbed.add(phase + " " + Report.f0(percent(cpu, "foreignPercent")) + "%");
+      }
+    });
+    if (!disturbed.isEmpty()) {
+      report.note("WARNING: foreign processes used a noticeable share of the CPU (" + String.join(", ", disturbed)
+          + " of all cores); those figures are lower than this machine can do — run again on an idle machine.");
+    }
+  }
+
+  static void log(String message) {
+    System.out.println("[bench] " + message);
+    System.out.flush();
+  }
+
+  /** Stops the JVM if the run takes far longer than planned, so the harness always ends by itself. */
+  private static void watchdog(Duration limit) {
+    Thread watchdog = new Thread(() -> {
+      try {
+        Thread.sleep(limit.toMillis());
+      } catch (InterruptedException e) {
+        return;
+      }
+      System.out.println("[bench] FAILED: still running after " + limit.toMinutes() + " min; stopping");
+      System.out.flush();
+      Runtime.getRuntime().halt(3);
+    }, "bench-watchdog");
+    watchdog.setDaemon(true);
+    watchdog.start();
+  }
+
+  /** Until the application configures logging, only warnings reach the console. */
+  private static void quietLogging() {
+    if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context) {
+      context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(ch.qos.logback.classic.Level.WARN);
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package cn.zuofeng.rectification.bench;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * How long each phase runs. {@code quick} checks that the harness works (small counts, a low
+ * arrival rate; its figures say nothing about speed); {@code full} is the measurement.
+ */
+record BenchSize(String name, int threads,
+                 Duration b0Warmup, Duration b0, Duration b0NoSync,
+                 Duration b1Warmup, Duration b1,
+                 double s1Rate, Duration s1Warmup, Duration s1, Duration s1Drain, Duration s1b,
+                 Duration s2Warmup, Duration s2,
+                 Duration maxWall) {
+
+  static final int THREADS = 8;
+
+  static BenchSize of(String name, String rate) {
+    BenchSize size = switch (name) {
+      case "quick" -> new BenchSize("quick", THREADS,
+          s(1), s(3), s(2),
+          s(2), s(4),
+          20, s(3), s(6), s(10), s(5),
+          s(2), s(6),
+          Duration.ofMinutes(5));
+      case "full" -> new BenchSize("full", THREADS,
+          s(3), s(15), s(10),
+          s(10), s(30),
+          200, s(20), s(60), s(15), s(30),
+          s(10), s(60),
+          Duration.ofMinutes(20));
+      default -> throw new IllegalArgumentException("bench.size must be quick or full, not '" + name + "'");
+    };
+    if (rate != null && !rate.isBlank()) {
+      double r = Double.parseDouble(rate.strip());
+      if (r <= 0 || r > 5_000) {
+        throw new IllegalArgumentException("bench.rate must be between 0 and 5000 requests/s, not " + rate);
+      }
+      size = new BenchSize(size.name, size.threads, size.b0Warmup, size.b0, size.b0NoSync, size.b1Warmup, size.b1,
+          r, size.s1Warmup, size.s1, size.s1Drain, size.s1b, size.s2Warmup, size.s2, size.maxWall);
+    }
+    return size;
+  }
+
+  private static Duration s(int seconds) {
+    return Duration.ofSeconds(seconds);
+  }
+
+  Map<String, Object> toJson() {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("name", name);
+    json.put("threadsOrClients", threads);
+    json.put("b0Seconds", Map.of("warmup", b0Warmup.toSeconds(), "measured", b0.toSeconds(), "noSyncMeasured", b0NoSync.toSeconds()));
+    json.put("b1Seconds", Map.of("warmup", b1Warmup.toSeconds(), "measured", b1.toSeconds()));
+    json.put("s1", Map.of("ratePerSecond", s1Rate, "warmupSeconds", s1Warmup.toSeconds(), "arrivalSeconds", s1.toSeconds(),
+        "drainSeconds", s1Drain.toSeconds(), "s1bArrivalSeconds", s1b.toSeconds()));
+    json.put("s2Seconds", Map.of("warmup", s2Warmup.toSeconds(), "measured", s2.toSeconds()));
+    return json;
+  }
+}
