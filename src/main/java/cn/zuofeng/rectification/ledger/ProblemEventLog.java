@@ -80,6 +80,12 @@ public class ProblemEventLog {
         .list();
   }
 
+  /** Recomputes the hash of a stored row, as an auditor's verification does. */
+  public static String hashOf(String number, Event event) {
+    return hash(event.prevHash(), number, event.seq(), event.occurredAt(), event.actor(), event.type(), event.activityId(),
+        event.details());
+  }
+
   static String hash(String prevHash, String number, int seq, OffsetDateTime at, String actor, String type,
                      String activityId, String details) {
     String canonical = String.join("\n", String.valueOf(prevHash), number, Integer.toString(seq),

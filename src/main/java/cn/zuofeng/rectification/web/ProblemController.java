@@ -1,5 +1,7 @@
 package cn.zuofeng.rectification.web;
 
+import cn.zuofeng.rectification.audit.TrailEntry;
+import cn.zuofeng.rectification.audit.TrailService;
 import cn.zuofeng.rectification.ledger.EvidenceStore;
 import cn.zuofeng.rectification.ledger.FormInput;
 import cn.zuofeng.rectification.ledger.LedgerService;
@@ -34,12 +36,15 @@ class ProblemController {
   private final LedgerService ledger;
   private final ProblemAccess access;
   private final UnitDirectory units;
+  private final TrailService trails;
 
-  ProblemController(ProblemRegistration registration, LedgerService ledger, ProblemAccess access, UnitDirectory units) {
+  ProblemController(ProblemRegistration registration, LedgerService ledger, ProblemAccess access, UnitDirectory units,
+                    TrailService trails) {
     this.registration = registration;
     this.ledger = ledger;
     this.access = access;
     this.units = units;
+    this.trails = trails;
   }
 
   /** What an intake system sends; every field is checked by the same rules as the Tasklist start form. */
@@ -97,6 +102,12 @@ class ProblemController {
   ProblemDetailResponse get(@PathVariable String number) {
     Problem problem = access.visible(number);
     return new ProblemDetailResponse(response(problem, ledger.today(), units.names()), ledger.evidenceOf(problem));
+  }
+
+  /** 追溯: everything that happened to the problem, who did it and when, oldest first. */
+  @GetMapping("/{number}/trail")
+  List<TrailEntry> trail(@PathVariable String number) {
+    return trails.trail(access.visible(number));
   }
 
   private ProblemResponse response(Problem problem, LocalDate today, Map<String, String> unitNames) {
