@@ -77,4 +77,100 @@ class TasklistBrowserIT extends ApplicationIT {
     assertThat(problem.path("owner").asText()).isEqualTo("xzfw-wu");
     assertThat(taskId("xzfw-wu", number, "UserTask_Rectify")).as("the task left the unit's list").isNull();
   }
+
+  /** Opens a task in Tasklist, claims it and waits for its form. */
+  private void openAndClaim(Browser browser, String task, String number) {
+    browser.driver.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + task);
+    browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[cam-tasklist-form]"), number));
+    browser.click(browser.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".claim"))));
+  }
+
+  private void choose(Browser browser, String option) {
+    browser.click(browser.wait.until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//label[normalize-space(.)='" + option + "']"))));
+  }
+
+  private void completeAndWait(Browser browser, String number, String expectedState) {
+    browser.click(browser.driver.findElement(By.cssSelector("button[ng-click='complete()']")));
+    browser.wait.until(d -> expectedState.equals(
+        as("supervisor").get("/api/problems/" + number).json().path("problem").path("state").asText()));
+  }
+
+  @Test
+  void rejectionReasonReachesTheUnitAndTheLeaderClosesTheProblemOut() throws Exception {
+    String number = register("公开承诺事项未兑现");
+    complete("supervisor", taskId("supervisor", number, "UserTask_ReviewAndAssign"), Map.of(
+        "reviewDecision", "ASSIGN", "unitCode", "zjj", "severity", "GENERAL", "rectificationType", "TIME_LIMITED"));
+    complete("zjj-sun", taskId("zjj-sun", number, "UserTask_Rectify"), Map.of("measures", "梳理承诺事项", "result", "已兑现 3 项"));
+
+    try (Browser browser = Browser.open()) {
+      signIn(browser, "supervisor");
+      openAndClaim(browser, taskId("supervisor", number, "UserTask_AcceptRectification"), number);
+      choose(browser, "退回整改");
+      browser.wait.until(ExpectedConditions.elementToBeClickable(
+          By.xpath("//label[contains(., '退回理由')]/following::textarea[1]"))).sendKeys("请说明剩余 2 项的兑现时间");
+      browser.screenshot("tasklist-accept-reject");
+      completeAndWait(browser, number, "RECTIFYING");
+    }
+    try (Browser browser = Browser.open()) {
+      signIn(browser, "zjj-sun");
+      browser.driver.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task="
+          + taskId("zjj-sun", number, "UserTask_Rectify"));
+      browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert-warning"),
+          "请说明剩余 2 项的兑现时间"));
+      browser.screenshot("tasklist-rectify-shows-rejection-reason");
+    }
+    complete("zjj-sun", taskId("zjj-sun", number, "UserTask_Rectify"), Map.of("measures", "补充兑现计划", "result", "已全部兑现"));
+    complete("supervisor", taskId("supervisor", number, "UserTask_AcceptRectification"), Map.of("acceptanceDecision", "ACCEPT"));
+
+    try (Browser browser = Browser.open()) {
+      signIn(browser, "leader");
+      openAndClaim(browser, taskId("leader", number, "UserTask_ApproveCloseOut"), number);
+      choose(browser, "同意销号");
+      browser.screenshot("tasklist-close-out");
+      completeAndWait(browser, number, "CLOSED");
+      browser.driver.get("http://localhost:" + port + "/ledger/" + number);
+      assertThat(browser.driver.findElement(By.tagName("h2")).getText()).contains("已销号");
+      browser.screenshot("ledger-closed-out");
+    }
+  }
+
+  @Test
+  void anotherUnitSeesNothingOfTheTaskAndTheAuditorReadsItsHistoryInCockpit() throws Exception {
+    String number = register("执法记录仪未按规定使用");
+    complete("supervisor", taskId("supervisor", number, "UserTask_ReviewAndAssign"), Map.of(
+        "reviewDecision", "ASSIGN", "unitCode", "scj", "severity", "SERIOUS", "rectificationType", "IMMEDIATE"));
+
+    try (Browser browser = Browser.open()) {
+      signIn(browser, "fgw-zhao");
+      var filters = as("fgw-zhao").get("/engine-rest/filter?resourceType=Task&maxResults=50").json();
+      assertThat(filters.size()).isGreaterThanOrEqualTo(4);
+      for (var filter : filters) {
+        browser.driver.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?filter=" + filter.path("id").asText());
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), filter.path("name").asText()));
+        Thread.sleep(1000); // the list of the chosen filter loads after the page
+        assertThat(browser.driver.findElement(By.tagName("body")).getText())
+            .as("filter %s of another unit", filter.path("name").asText()).doesNotContain("执法记录仪未按规定使用");
+      }
+      browser.screenshot("tasklist-other-unit-filters");
+    }
+    try (Browser browser = Browser.open()) {
+      // the same page shows the task to its own unit: the check above is not blind
+      signIn(browser, "scj-zhou");
+      String unitQueue = as("scj-zhou").get("/engine-rest/filter?resourceType=Task&maxResults=50&name=本单位待认领").json()
+          .get(0).path("id").asText();
+      browser.driver.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?filter=" + unitQueue);
+      browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "执法记录仪未按规定使用"));
+      browser.screenshot("tasklist-own-unit-queue");
+    }
+
+    String instance = as("supervisor").get("/api/problems/" + number).json().path("problem").path("processInstanceId").asText();
+    try (Browser browser = Browser.open()) {
+      signIn(browser, "auditor");
+      browser.driver.get("http://localhost:" + port + "/camunda/app/cockpit/default/#/process-instance/" + instance + "/runtime");
+      browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), number));
+      assertThat(browser.driver.findElement(By.tagName("body")).getText()).contains("问题整改闭环");
+      browser.screenshot("cockpit-auditor-instance");
+    }
+  }
 }
