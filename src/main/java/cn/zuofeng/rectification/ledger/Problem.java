@@ -54,10 +54,7 @@ public record Problem(
     if (deadline == null || !ProblemState.DEADLINE_RUNNING.contains(state)) {
       return null;
     }
-    if (deadline.isBefore(today)) {
-      return TrafficLight.RED;
-    }
-    return warningDate != null && !today.isBefore(warningDate) ? TrafficLight.YELLOW : TrafficLight.GREEN;
+    return TrafficLight.of(deadline, warningDate, today);
   }
 
   /** Overdue (逾期): the deadline has passed and the rectification is not yet accepted. */

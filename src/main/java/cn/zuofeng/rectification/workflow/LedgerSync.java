@@ -12,6 +12,7 @@ import cn.zuofeng.rectification.ledger.Problem;
 import cn.zuofeng.rectification.ledger.RectificationReport;
 import cn.zuofeng.rectification.ledger.RegisterProblem;
 import cn.zuofeng.rectification.ledger.Step;
+import cn.zuofeng.rectification.ledger.TrafficLight;
 import cn.zuofeng.rectification.ledger.UnitDirectory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -133,7 +134,7 @@ class LedgerSync implements ExecutionListener, TaskListener {
     ledger.assign(number, command, step(execution));
     execution.setVariable(Vars.DEADLINE_AT, deadline.dueAt(zone));
     execution.setVariable(Vars.WARNING_AT, deadline.warningAt(zone));
-    execution.setVariable(Vars.LIGHT, ledger.find(number).orElseThrow().light(ledger.today()).name());
+    execution.setVariable(Vars.LIGHT, TrafficLight.of(deadline.deadline(), deadline.warningDate(), ledger.today()).name());
     execution.setVariable(Vars.UNIT_CODE, command.unitCode());
     execution.setVariable("unitName", units.find(command.unitCode()).map(u -> u.name()).orElse(command.unitCode()));
     execution.setVariable("severityLabel", command.severity().label());
