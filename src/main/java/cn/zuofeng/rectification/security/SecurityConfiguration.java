@@ -40,7 +40,7 @@ class SecurityConfiguration {
             .requestMatchers(HttpMethod.POST, "/api/problems")
                 .hasAnyAuthority(Groups.authority(Groups.SUPERVISORS), Groups.authority(Groups.ADMIN))
             .requestMatchers(HttpMethod.POST, "/api/units").hasAuthority(Groups.authority(Groups.ADMIN))
-            .requestMatchers("/api/audit/**")
+            .requestMatchers("/api/audit/**", "/audit/**")
                 .hasAnyAuthority(Groups.authority(Groups.AUDITORS), Groups.authority(Groups.ADMIN))
             .anyRequest().authenticated())
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())

@@ -1,5 +1,7 @@
 package cn.zuofeng.rectification.web;
 
+import cn.zuofeng.rectification.audit.AuditVerifier;
+import cn.zuofeng.rectification.audit.TrailService;
 import cn.zuofeng.rectification.ledger.EvidenceFile;
 import cn.zuofeng.rectification.ledger.LedgerService;
 import cn.zuofeng.rectification.ledger.Problem;
@@ -32,11 +34,16 @@ class PageController {
   private final LedgerService ledger;
   private final ProblemAccess access;
   private final UnitDirectory units;
+  private final TrailService trails;
+  private final AuditVerifier verifier;
 
-  PageController(LedgerService ledger, ProblemAccess access, UnitDirectory units) {
+  PageController(LedgerService ledger, ProblemAccess access, UnitDirectory units, TrailService trails,
+                 AuditVerifier verifier) {
     this.ledger = ledger;
     this.access = access;
     this.units = units;
+    this.trails = trails;
+    this.verifier = verifier;
   }
 
   /** Every page's header shows who is signed in. */
@@ -82,6 +89,22 @@ class PageController {
     model.addAttribute("evidence", ledger.evidenceOf(problem));
     model.addAttribute("events", ledger.eventsOf(problem));
     return "problem";
+  }
+
+  /** 追溯记录: the problem's whole history as one timeline. */
+  @GetMapping("/ledger/{number}/trail")
+  String trail(@PathVariable String number, Model model) {
+    Problem problem = access.visible(number);
+    model.addAttribute("p", problem);
+    model.addAttribute("entries", trails.trail(problem));
+    return "trail";
+  }
+
+  /** 台账完整性校验 (auditors and administrators). */
+  @GetMapping("/audit/verify")
+  String verify(Model model) {
+    model.addAttribute("result", verifier.verify());
+    return "verify";
   }
 
   @GetMapping("/ledger/{number}/evidence/{id}")

@@ -63,6 +63,9 @@ class AuditTrailIT extends ApplicationIT {
         .map(e -> e.path("action").asText()).toList();
     assertThat(ledgerSteps).containsSubsequence("登记问题", "审核交办", "签收", "提交整改", "退回整改", "提交整改", "验收通过", "销号");
 
+    String page = as("auditor").page("/ledger/" + number + "/trail").body();
+    assertThat(page).contains("追溯记录", "张督查", "督查组", "市发展改革委", "请附银行回单", "李组长");
+
     assertThat(as("fgw-qian").get("/api/problems/" + number + "/trail").status()).as("the unit reads its own trail").isEqualTo(200);
     assertThat(as("zjj-sun").get("/api/problems/" + number + "/trail").status()).isEqualTo(404);
   }
@@ -70,6 +73,7 @@ class AuditTrailIT extends ApplicationIT {
   @Test
   void alteredOrRemovedLedgerHistoryIsNamedByTheVerification() {
     assertThat(as("supervisor").get("/api/audit/verify").status()).as("for auditors").isEqualTo(403);
+    assertThat(as("auditor").page("/audit/verify").body()).contains("校验通过");
     var clean = as("auditor").get("/api/audit/verify").json();
     assertThat(clean.path("intact").asBoolean()).as(clean.toString()).isTrue();
     assertThat(clean.path("eventsChecked").asLong()).isGreaterThan(clean.path("problemsChecked").asLong());
@@ -89,6 +93,7 @@ class AuditTrailIT extends ApplicationIT {
       assertThat(altered.path("problemNumber").asText()).isEqualTo(number);
       assertThat(altered.path("seq").asInt()).isEqualTo(2);
       assertThat(altered.path("reason").asText()).contains("内容被修改");
+      assertThat(as("auditor").page("/audit/verify").body()).contains("发现篡改", number);
     } finally {
       jdbc.sql("update problem_event set details = :d where problem_id = :id and seq = 2")
           .param("d", original).param("id", problemId).update();
