@@ -151,6 +151,8 @@ final class Database implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       json.put("dataFileSystem", "unknown");
     }
+    // a temporary folder of this run: says nothing about the machine, and no local path belongs in the report
+    json.remove("data_directory");
     return json;
   }
 
