@@ -60,6 +60,9 @@ class TasklistBrowserIT extends ApplicationIT {
       browser.click(browser.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".claim"))));
       browser.wait.until(ExpectedConditions.elementToBeClickable(By.id("measures"))).sendKeys("逐项核对办事指南并在网上公示");
       browser.driver.findElement(By.id("result")).sendKeys("已更新 27 项，建立季度核查机制");
+      java.nio.file.Path evidence = java.nio.file.Files.createTempFile("整改报告", ".pdf");
+      java.nio.file.Files.writeString(evidence, "%PDF-1.4 整改报告");
+      browser.driver.findElement(By.name("evidence1")).sendKeys(evidence.toAbsolutePath().toString());
       browser.screenshot("tasklist-rectify-filled");
       browser.click(browser.driver.findElement(By.cssSelector("button[ng-click='complete()']")));
       try {
@@ -75,6 +78,9 @@ class TasklistBrowserIT extends ApplicationIT {
     var problem = as("supervisor").get("/api/problems/" + number).json().path("problem");
     assertThat(problem.path("measures").asText()).isEqualTo("逐项核对办事指南并在网上公示");
     assertThat(problem.path("owner").asText()).isEqualTo("xzfw-wu");
+    var files = as("supervisor").get("/api/problems/" + number).json().path("evidence");
+    assertThat(files.size()).as("the attached file is kept as evidence").isEqualTo(1);
+    assertThat(files.get(0).path("fileName").asText()).startsWith("整改报告").endsWith(".pdf");
     assertThat(taskId("xzfw-wu", number, "UserTask_Rectify")).as("the task left the unit's list").isNull();
   }
 
