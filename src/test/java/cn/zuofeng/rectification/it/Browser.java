@@ -59,6 +59,33 @@ final class Browser implements AutoCloseable {
     wait.until(ExpectedConditions.elementToBeClickable(element)).click();
   }
 
+  /**
+   * Types into a field and makes sure the text stays: Tasklist re-renders the form once a claim
+   * has gone through, which would silently drop what was typed before.
+   */
+  void fill(org.openqa.selenium.By field, String text) throws InterruptedException {
+    for (int attempt = 0; attempt < 10; attempt++) {
+      var element = wait.until(ExpectedConditions.elementToBeClickable(field));
+      element.clear();
+      element.sendKeys(text);
+      Thread.sleep(500); // long enough for a pending re-render to replace the field
+      try {
+        if (text.equals(driver.findElement(field).getDomProperty("value"))) {
+          return;
+        }
+      } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
+        // re-rendered: type again
+      }
+    }
+    throw new AssertionError("the field " + field + " does not keep its text");
+  }
+
+  /** Claims the open task and waits until Tasklist shows it as the user's. */
+  void claim() {
+    click(wait.until(ExpectedConditions.elementToBeClickable(org.openqa.selenium.By.cssSelector(".claim"))));
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(org.openqa.selenium.By.cssSelector(".claim")));
+  }
+
   /** True when a JavaScript dialog (alert/confirm/prompt) is open: user text ran as script. */
   boolean alertShown() {
     try {

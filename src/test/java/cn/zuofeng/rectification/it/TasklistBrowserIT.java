@@ -57,9 +57,9 @@ class TasklistBrowserIT extends ApplicationIT {
       browser.driver.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + task);
       browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[cam-tasklist-form]"), number));
       browser.screenshot("tasklist-rectify-before-claim");
-      browser.click(browser.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".claim"))));
-      browser.wait.until(ExpectedConditions.elementToBeClickable(By.id("measures"))).sendKeys("逐项核对办事指南并在网上公示");
-      browser.driver.findElement(By.id("result")).sendKeys("已更新 27 项，建立季度核查机制");
+      browser.claim();
+      browser.fill(By.id("measures"), "逐项核对办事指南并在网上公示");
+      browser.fill(By.id("result"), "已更新 27 项，建立季度核查机制");
       java.nio.file.Path evidence = java.nio.file.Files.createTempFile("整改报告", ".pdf");
       java.nio.file.Files.writeString(evidence, "%PDF-1.4 整改报告");
       browser.driver.findElement(By.name("evidence1")).sendKeys(evidence.toAbsolutePath().toString());
@@ -85,15 +85,26 @@ class TasklistBrowserIT extends ApplicationIT {
   }
 
   /** Opens a task in Tasklist, claims it and waits for its form. */
-  private void openAndClaim(Browser browser, String task, String number) {
+  private void openAndClaim(Browser browser, String task, String number) throws InterruptedException {
     browser.driver.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + task);
     browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[cam-tasklist-form]"), number));
-    browser.click(browser.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".claim"))));
+    browser.claim();
   }
 
-  private void choose(Browser browser, String option) {
-    browser.click(browser.wait.until(ExpectedConditions.elementToBeClickable(
-        By.xpath("//label[normalize-space(.)='" + option + "']"))));
+  /** Picks a radio option and makes sure the choice stays (see {@link Browser#fill}). */
+  private void choose(Browser browser, String option) throws InterruptedException {
+    By label = By.xpath("//label[normalize-space(.)='" + option + "']");
+    By radio = By.xpath("//label[normalize-space(.)='" + option + "']//input | //label[normalize-space(.)='" + option
+        + "']/preceding-sibling::input[1] | //input[@id=//label[normalize-space(.)='" + option + "']/@for]");
+    for (int attempt = 0; attempt < 10; attempt++) {
+      browser.click(browser.wait.until(ExpectedConditions.elementToBeClickable(label)));
+      Thread.sleep(500);
+      var inputs = browser.driver.findElements(radio);
+      if (inputs.isEmpty() || inputs.get(0).isSelected()) {
+        return;
+      }
+    }
+    throw new AssertionError("the option " + option + " does not stay chosen");
   }
 
   private void completeAndWait(Browser browser, String number, String expectedState) {
@@ -113,8 +124,7 @@ class TasklistBrowserIT extends ApplicationIT {
       signIn(browser, "supervisor");
       openAndClaim(browser, taskId("supervisor", number, "UserTask_AcceptRectification"), number);
       choose(browser, "退回整改");
-      browser.wait.until(ExpectedConditions.elementToBeClickable(
-          By.xpath("//label[contains(., '退回理由')]/following::textarea[1]"))).sendKeys("请说明剩余 2 项的兑现时间");
+      browser.fill(By.xpath("//label[contains(., '退回理由')]/following::textarea[1]"), "请说明剩余 2 项的兑现时间");
       browser.screenshot("tasklist-accept-reject");
       completeAndWait(browser, number, "RECTIFYING");
     }
