@@ -87,7 +87,6 @@ class PageController {
     model.addAttribute("overdueDays", ledger.overdueWorkingDays(problem));
     model.addAttribute("unitNames", units.names());
     model.addAttribute("evidence", ledger.evidenceOf(problem));
-    model.addAttribute("events", ledger.eventsOf(problem));
     return "problem";
   }
 
