@@ -55,4 +55,21 @@ public final class Decisions {
       return label;
     }
   }
+
+  /** 延期审批结论. */
+  public enum Extension implements Labelled {
+    APPROVE("同意延期"),
+    REFUSE("不同意延期");
+
+    private final String label;
+
+    Extension(String label) {
+      this.label = label;
+    }
+
+    @Override
+    public String label() {
+      return label;
+    }
+  }
 }

@@ -35,16 +35,18 @@ public class LedgerService {
   private final ProblemRepository problems;
   private final ProblemEventLog events;
   private final EvidenceStore evidence;
+  private final ExtensionRequests extensions;
   private final UnitDirectory units;
   private final Clock clock;
   private final WorkingDayCalendar calendar;
   private final DataFieldMaxValueIncrementer numbers;
 
-  LedgerService(ProblemRepository problems, ProblemEventLog events, EvidenceStore evidence, UnitDirectory units,
-                Clock clock, WorkingDayCalendar calendar, DataSource dataSource) {
+  LedgerService(ProblemRepository problems, ProblemEventLog events, EvidenceStore evidence, ExtensionRequests extensions,
+                UnitDirectory units, Clock clock, WorkingDayCalendar calendar, DataSource dataSource) {
     this.problems = problems;
     this.events = events;
     this.evidence = evidence;
+    this.extensions = extensions;
     this.units = units;
     this.clock = clock;
     this.calendar = calendar;
@@ -60,7 +62,7 @@ public class LedgerService {
     String number = "WT-%d-%06d".formatted(today().getYear(), numbers.nextLongValue());
     var problem = new Problem(0, number, command.title(), command.description(), command.source(),
         command.category(), command.discoveredOn(), command.suggestedUnit(), ProblemState.REGISTERED, null, null,
-        null, null, null, null, null, null, null, null, null, null, null, 0, null, null, null, null, step.actor(),
+        null, null, null, null, null, null, null, null, null, null, null, 0, null, null, null, null, null, 0, 0, step.actor(),
         now, now, processInstanceId, 0);
     Problem saved = problem.withId(problems.insert(problem));
     events.append(saved, "REGISTERED", step, now, details(
@@ -115,6 +117,124 @@ public class LedgerService {
     return problem.isOverdue(today) ? Math.max(0, calendar.workingDaysBetween(problem.deadline(), today)) : 0;
   }
 
+  /**
+   * 延期申请: the unit asks for a later deadline while rectifying. Only before the deadline has
+   * passed (an overdue unit answers its supervision notice with a committed date instead) and one
+   * request at a time.
+   */
+  public ExtensionRequest requestExtension(String number, LocalDate requestedDeadline, String reason, Step step) {
+    Problem p = load(number, "申请延期", ProblemState.RECTIFYING);
+    var check = new FormInput(Map.of());
+    if (requestedDeadline == null) {
+      check.reject("requestedDeadline", "请填写申请延期至的日期");
+    } else if (!requestedDeadline.isAfter(p.deadline())) {
+      check.reject("requestedDeadline", "申请延期至的日期须晚于现整改时限（" + p.deadline() + "）");
+    }
+    if (reason == null || reason.isBlank()) {
+      check.reject("reason", "请填写延期理由");
+    } else if (reason.strip().length() > 2000) {
+      check.reject("reason", "延期理由不能超过 2000 字");
+    }
+    check.throwIfInvalid();
+    if (p.isOverdue(today())) {
+      throw new IllegalStateTransitionException("问题 " + number + " 已超过整改时限（" + p.deadline()
+          + "），不能再申请延期；请在督办答复中说明原因和承诺完成日期");
+    }
+    if (extensions.pending(p.id()).isPresent()) {
+      throw new IllegalStateTransitionException("问题 " + number + " 已有待审批的延期申请，请等待督查组审批");
+    }
+    OffsetDateTime now = now();
+    long id = extensions.insert(p, requestedDeadline, reason.strip(), step.actor(), now);
+    change(p, "EXTENSION_REQUESTED", step, columns(), details(
+        "previousDeadline", p.deadline(), "requestedDeadline", requestedDeadline, "reason", reason.strip()));
+    return extensions.pending(p.id()).filter(r -> r.id() == id).orElseThrow();
+  }
+
+  /** The request waiting for a decision, if any. */
+  @Transactional(readOnly = true)
+  public Optional<ExtensionRequest> pendingExtension(Problem problem) {
+    return extensions.pending(problem.id());
+  }
+
+  @Transactional(readOnly = true)
+  public List<ExtensionRequest> extensionsOf(Problem problem) {
+    return extensions.of(problem.id());
+  }
+
+  /**
+   * 同意延期: the deadline moves to {@code deadline} (the warning window with it); warning and
+   * overdue are recorded afresh for the new deadline.
+   */
+  public void approveExtension(String number, LocalDate deadline, LocalDate warningDate, String comment, Step step) {
+    Problem p = load(number, "审批延期", ProblemState.RECTIFYING);
+    ExtensionRequest request = pendingOrFail(p);
+    if (deadline == null) {
+      throw new InvalidInputException("approvedDeadline", "请填写同意延期至的日期");
+    }
+    if (!deadline.isAfter(p.deadline()) || deadline.isBefore(today())) {
+      throw new InvalidInputException("approvedDeadline", "同意延期至的日期须晚于现整改时限（" + p.deadline() + "）且不早于今天");
+    }
+    OffsetDateTime now = now();
+    extensions.decide(request.id(), ExtensionRequest.Status.APPROVED, step.actor(), now, blankToNull(comment), deadline);
+    change(p, "EXTENSION_APPROVED", step,
+        columns("deadline", deadline, "warning_date", warningDate, "warned_at", null, "overdue_at", null),
+        details("previousDeadline", p.deadline(), "deadline", deadline, "requestedDeadline", request.requestedDeadline(),
+            "comment", blankToNull(comment)));
+  }
+
+  /** 不同意延期: the deadline stays; the unit reads why. */
+  public void refuseExtension(String number, String reason, Step step) {
+    Problem p = load(number, "审批延期", ProblemState.RECTIFYING);
+    ExtensionRequest request = pendingOrFail(p);
+    String why = required("extensionComment", "不同意延期的理由", reason);
+    extensions.decide(request.id(), ExtensionRequest.Status.REFUSED, step.actor(), now(), why, null);
+    change(p, "EXTENSION_REFUSED", step, columns(), details(
+        "deadline", p.deadline(), "requestedDeadline", request.requestedDeadline(), "comment", why));
+  }
+
+  private ExtensionRequest pendingOrFail(Problem p) {
+    return extensions.pending(p.id()).orElseThrow(() ->
+        new IllegalStateTransitionException("问题 " + p.number() + " 没有待审批的延期申请"));
+  }
+
+  /**
+   * 催办: one more reminder while the problem is overdue and still with the unit. Returns false
+   * (nothing recorded) once it is no longer overdue or waits for acceptance.
+   */
+  public boolean recordReminder(String number, Step step) {
+    Problem p = problems.findByNumber(number).orElseThrow(() -> new ProblemNotFoundException(number));
+    if (p.state() != ProblemState.RECTIFYING || !p.isOverdue(today())) {
+      return false;
+    }
+    change(p, "REMINDED", step, columns("reminder_count", p.reminderCount() + 1),
+        details("reminder", p.reminderCount() + 1, "deadline", p.deadline(), "overdueWorkingDays", overdueWorkingDays(p)));
+    return true;
+  }
+
+  /** 阶段性进展 of a LONG_TERM problem. */
+  public void recordProgress(String number, String progress, Step step) {
+    Problem p = load(number, "报送阶段性进展", ProblemState.RECTIFYING);
+    String text = required("progress", "阶段性进展", progress);
+    if (text.length() > 4000) {
+      throw new InvalidInputException("progress", "阶段性进展不能超过 4000 字");
+    }
+    change(p, "PROGRESS_REPORTED", step, columns("progress_report_count", p.progressReportCount() + 1),
+        details("report", p.progressReportCount() + 1, "progress", text));
+  }
+
+  /**
+   * 督办: records a supervision step on the problem (its event and, when given, the level it has
+   * reached, which the ledger shows). {@code level} null ends the supervision.
+   */
+  public void recordSupervision(String number, String eventType, SupervisionLevel level, Step step,
+                                Map<String, ?> details) {
+    Problem p = problems.findByNumber(number).orElseThrow(() -> new ProblemNotFoundException(number));
+    if (p.state() == ProblemState.REGISTERED || p.state() == ProblemState.DISMISSED) {
+      throw new IllegalStateTransitionException(number, p.state(), "督办");
+    }
+    change(p, eventType, step, columns("supervision_level", level), details);
+  }
+
   /** 不予立项. */
   public void dismiss(String number, String reason, Step step) {
     Problem p = load(number, "不予立项", ProblemState.REGISTERED);
@@ -124,6 +244,9 @@ public class LedgerService {
   /** 签收: a unit member claimed the rectification task; {@code owner} null when it was given back. */
   public void recordClaim(String number, String owner, Step step) {
     Problem p = load(number, "签收", ProblemState.RECTIFYING);
+    if (owner != null && owner.equals(p.owner())) {
+      return; // the claim given back to its owner after the deadline moved: nothing new
+    }
     if (owner == null) {
       change(p, "UNCLAIMED", step, columns("owner", null));
     } else {
@@ -138,6 +261,9 @@ public class LedgerService {
     EvidenceStore.check(report.evidence(), check);
     check.throwIfInvalid();
     OffsetDateTime now = now();
+    var pendingExtension = extensions.pending(p.id());
+    pendingExtension.ifPresent(request ->
+        extensions.decide(request.id(), ExtensionRequest.Status.WITHDRAWN, step.actor(), now, "整改已提交", null));
     change(p, "RECTIFICATION_SUBMITTED", step, columns(
         "state", ProblemState.PENDING_ACCEPTANCE,
         "measures", required("measures", "整改措施", report.measures()),
@@ -145,7 +271,8 @@ public class LedgerService {
         "rectified_at", now,
         "owner", p.owner() == null ? step.actor() : p.owner()),
         details("measures", report.measures(), "result", report.result(),
-            "evidence", report.evidence().stream().map(EvidenceFile::fileName).toList()));
+            "evidence", report.evidence().stream().map(EvidenceFile::fileName).toList(),
+            "extensionWithdrawn", pendingExtension.map(ExtensionRequest::requestedDeadline).orElse(null)));
     evidence.save(p, report.evidence(), step, now);
   }
 
@@ -225,6 +352,10 @@ public class LedgerService {
       throw new IllegalStateTransitionException(number, p.state(), action);
     }
     return p;
+  }
+
+  private static String blankToNull(String text) {
+    return text == null || text.isBlank() ? null : text.strip();
   }
 
   private static String required(String field, String label, String text) {

@@ -32,6 +32,9 @@ public record Problem(
     OffsetDateTime acceptedAt,
     String closeOutComment,
     OffsetDateTime closedAt,
+    SupervisionLevel supervisionLevel,
+    int reminderCount,
+    int progressReportCount,
     String registeredBy,
     OffsetDateTime registeredAt,
     OffsetDateTime updatedAt,
@@ -43,7 +46,7 @@ public record Problem(
     return new Problem(newId, number, title, description, source, category, discoveredOn, suggestedUnit, state, unitCode,
         severity, rectificationType, deadline, warningDate, warnedAt, overdueAt, dismissReason, owner, claimedAt,
         measures, result, rectifiedAt, rejectionCount, lastRejectionReason, acceptedAt, closeOutComment, closedAt,
-        registeredBy, registeredAt, updatedAt, processInstanceId, version);
+        supervisionLevel, reminderCount, progressReportCount, registeredBy, registeredAt, updatedAt, processInstanceId, version);
   }
 
   /**

@@ -30,10 +30,16 @@ public class ProblemEventLog {
     this.zone = clock.getZone();
   }
 
-  private static final Map<String, String> LABELS = Map.of(
-      "REGISTERED", "登记问题", "ASSIGNED", "审核交办", "DISMISSED", "不予立项", "CLAIMED", "签收",
-      "UNCLAIMED", "退回认领", "RECTIFICATION_SUBMITTED", "提交整改", "ACCEPTED", "验收通过",
-      "REJECTED", "退回整改", "CLOSED_OUT", "销号", "CLOSE_OUT_SENT_BACK", "销号退回");
+  private static final Map<String, String> LABELS = Map.ofEntries(
+      Map.entry("REGISTERED", "登记问题"), Map.entry("ASSIGNED", "审核交办"), Map.entry("DISMISSED", "不予立项"),
+      Map.entry("CLAIMED", "签收"), Map.entry("UNCLAIMED", "退回认领"), Map.entry("RECTIFICATION_SUBMITTED", "提交整改"),
+      Map.entry("ACCEPTED", "验收通过"), Map.entry("REJECTED", "退回整改"), Map.entry("CLOSED_OUT", "销号"),
+      Map.entry("CLOSE_OUT_SENT_BACK", "销号退回"), Map.entry("WARNED", "预警（黄灯）"), Map.entry("OVERDUE", "逾期（红灯）"),
+      Map.entry("REMINDED", "催办"), Map.entry("EXTENSION_REQUESTED", "申请延期"), Map.entry("EXTENSION_APPROVED", "同意延期"),
+      Map.entry("EXTENSION_REFUSED", "不同意延期"), Map.entry("PROGRESS_REPORTED", "报送阶段性进展"),
+      Map.entry("SUPERVISION_ISSUED", "下发督办单"), Map.entry("SUPERVISION_ANSWERED", "书面答复督办"),
+      Map.entry("SUPERVISION_ESCALATED", "督办升级"), Map.entry("ADMONITION_HELD", "约谈"),
+      Map.entry("ACCOUNTABILITY_DECIDED", "问责审查"), Map.entry("SUPERVISION_ENDED", "督办结束"));
 
   /** One entry as an auditor reads it. */
   public record Event(int seq, OffsetDateTime occurredAt, String actor, String type, String activityId,

@@ -24,7 +24,7 @@ class ProblemRepository {
       id, number, title, description, source, category, discovered_on, suggested_unit, state,
       unit_code, severity, rectification_type, deadline, warning_date, warned_at, overdue_at, dismiss_reason, owner, claimed_at,
       measures, result, rectified_at, rejection_count, last_rejection_reason, accepted_at,
-      close_out_comment, closed_at, registered_by, registered_at, updated_at, process_instance_id, version""";
+      close_out_comment, closed_at, supervision_level, reminder_count, progress_report_count, registered_by, registered_at, updated_at, process_instance_id, version""";
 
   private final JdbcClient jdbc;
   private final ZoneId zone;
@@ -157,6 +157,9 @@ class ProblemRepository {
         timestamp(rs, "accepted_at"),
         rs.getString("close_out_comment"),
         timestamp(rs, "closed_at"),
+        enumOrNull(SupervisionLevel.class, rs.getString("supervision_level")),
+        rs.getInt("reminder_count"),
+        rs.getInt("progress_report_count"),
         rs.getString("registered_by"),
         timestamp(rs, "registered_at"),
         timestamp(rs, "updated_at"),

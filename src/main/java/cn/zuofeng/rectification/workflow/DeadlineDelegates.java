@@ -1,8 +1,12 @@
 package cn.zuofeng.rectification.workflow;
 
+import cn.zuofeng.rectification.calendar.WorkingDayCalendar;
 import cn.zuofeng.rectification.ledger.LedgerService;
 import cn.zuofeng.rectification.ledger.Problem;
+import cn.zuofeng.rectification.ledger.ProblemState;
 import cn.zuofeng.rectification.ledger.Step;
+import java.time.Clock;
+import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
@@ -10,34 +14,78 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The service tasks behind the rectification timers: each records one fact in the ledger (once
- * per deadline, so a timer that fires again after a rejection records nothing new) and updates
- * the {@code light} variable Tasklist shows.
+ * per deadline, so a timer that fires again after a rejection records nothing new), sends its
+ * notices and updates the {@code light} variable Tasklist shows.
  */
 @Configuration(proxyBeanMethods = false)
 class DeadlineDelegates {
 
   /** ServiceTask_RecordWarning. */
   @Bean
-  JavaDelegate recordWarningDelegate(LedgerService ledger) {
+  JavaDelegate recordWarningDelegate(LedgerService ledger, ProblemNotices notices) {
     return execution -> {
-      ledger.recordWarning(execution.getProcessBusinessKey(), step(execution));
+      if (ledger.recordWarning(execution.getProcessBusinessKey(), step(execution))) {
+        notices.warning(problem(execution, ledger));
+      }
       updateLight(execution, ledger);
     };
   }
 
-  /** ServiceTask_RecordOverdue. */
+  /**
+   * ServiceTask_RecordOverdue: the first time per deadline starts the reminders and, unless the
+   * problem is already under supervision, the supervision.
+   */
   @Bean
-  JavaDelegate recordOverdueDelegate(LedgerService ledger) {
+  JavaDelegate recordOverdueDelegate(LedgerService ledger, ProblemNotices notices, WorkingDayCalendar calendar,
+                                     EscalationSettings settings, Clock clock) {
     return execution -> {
-      ledger.recordOverdue(execution.getProcessBusinessKey(), step(execution));
+      boolean first = ledger.recordOverdue(execution.getProcessBusinessKey(), step(execution));
+      Problem problem = problem(execution, ledger);
+      if (first) {
+        notices.overdue(problem);
+        execution.setVariable(ProcessIds.Vars.REMINDER_AT, nextReminder(ledger, calendar, settings, clock));
+      }
+      execution.setVariable(ProcessIds.Vars.FIRST_OVERDUE, first);
+      execution.setVariable(ProcessIds.Vars.ALREADY_SUPERVISED, problem.supervisionLevel() != null);
       updateLight(execution, ledger);
     };
+  }
+
+  /** ServiceTask_SendReminder: 催办 while overdue and with the unit; the loop ends once accepted. */
+  @Bean
+  JavaDelegate sendReminderDelegate(LedgerService ledger, ProblemNotices notices, WorkingDayCalendar calendar,
+                                    EscalationSettings settings, Clock clock) {
+    return execution -> {
+      String number = execution.getProcessBusinessKey();
+      if (ledger.recordReminder(number, step(execution))) {
+        Problem problem = problem(execution, ledger);
+        notices.reminder(problem, ledger.overdueWorkingDays(problem));
+      }
+      Problem problem = problem(execution, ledger);
+      boolean stillOverdue = ProblemState.DEADLINE_RUNNING.contains(problem.state()) && problem.isOverdue(ledger.today());
+      execution.setVariable(ProcessIds.Vars.STILL_OVERDUE, stillOverdue);
+      if (stillOverdue) {
+        execution.setVariable(ProcessIds.Vars.REMINDER_AT, nextReminder(ledger, calendar, settings, clock));
+      }
+      updateLight(execution, ledger);
+    };
+  }
+
+  /** Reminders go out at the start of an office day, every few working days. */
+  private static Date nextReminder(LedgerService ledger, WorkingDayCalendar calendar, EscalationSettings settings,
+                                   Clock clock) {
+    var day = calendar.plusWorkingDays(ledger.today(), settings.reminderWorkingDays());
+    return Date.from(day.atTime(DeadlinePolicy.WARNING_HOUR, 0).atZone(clock.getZone()).toInstant());
   }
 
   static void updateLight(DelegateExecution execution, LedgerService ledger) {
-    Problem problem = ledger.find(execution.getProcessBusinessKey()).orElseThrow();
+    Problem problem = problem(execution, ledger);
     var light = problem.light(ledger.today());
     execution.setVariable(ProcessIds.Vars.LIGHT, light == null ? null : light.name());
+  }
+
+  private static Problem problem(DelegateExecution execution, LedgerService ledger) {
+    return ledger.find(execution.getProcessBusinessKey()).orElseThrow();
   }
 
   private static Step step(DelegateExecution execution) {

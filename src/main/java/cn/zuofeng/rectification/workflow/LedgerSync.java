@@ -19,7 +19,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import cn.zuofeng.rectification.calendar.WorkingDayCalendar;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Date;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,13 +51,20 @@ class LedgerSync implements ExecutionListener, TaskListener {
   private final UnitDirectory units;
   private final ObjectMapper json;
   private final DeadlinePolicy policy;
+  private final ProblemNotices notices;
+  private final EscalationSettings settings;
+  private final WorkingDayCalendar calendar;
   private final ZoneId zone;
 
-  LedgerSync(LedgerService ledger, UnitDirectory units, ObjectMapper json, DeadlinePolicy policy, Clock clock) {
+  LedgerSync(LedgerService ledger, UnitDirectory units, ObjectMapper json, DeadlinePolicy policy,
+             ProblemNotices notices, EscalationSettings settings, WorkingDayCalendar calendar, Clock clock) {
     this.ledger = ledger;
     this.units = units;
     this.json = json;
     this.policy = policy;
+    this.notices = notices;
+    this.settings = settings;
+    this.calendar = calendar;
     this.zone = clock.getZone();
   }
 
@@ -74,16 +84,40 @@ class LedgerSync implements ExecutionListener, TaskListener {
   @Override
   public void notify(DelegateTask task) {
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      // Tasklist lists show the problem, not only the step: 落实整改：<title>
-      Object title = task.getVariable("title");
-      if (title != null) {
-        task.setName(task.getName() + "：" + title);
-      }
-      Object description = task.getVariable("description");
-      task.setDescription(description == null ? null : description.toString());
+      nameAfterProblem(task);
+      onCreate(task);
     } else if (EVENTNAME_ASSIGNMENT.equals(task.getEventName()) && ProcessIds.RECTIFY.equals(task.getTaskDefinitionKey())) {
       String number = task.getExecution().getProcessBusinessKey();
       ledger.recordClaim(number, task.getAssignee(), step(task.getExecution()));
+    }
+  }
+
+  /** Tasklist lists show the problem, not only the step: 落实整改：<title>. */
+  static void nameAfterProblem(DelegateTask task) {
+    Object title = task.getVariable("title");
+    if (title != null) {
+      task.setName(task.getName() + "：" + title);
+    }
+    Object description = task.getVariable("description");
+    task.setDescription(description == null ? null : description.toString());
+  }
+
+  private void onCreate(DelegateTask task) {
+    String number = task.getExecution().getProcessBusinessKey();
+    switch (task.getTaskDefinitionKey()) {
+      case ProcessIds.RECTIFY -> {
+        // after an approved extension the task is created anew: it goes back to whoever had claimed it
+        Object owner = task.getVariable(Vars.RECLAIM_BY);
+        if (owner != null) {
+          task.getExecution().removeVariable(Vars.RECLAIM_BY);
+          task.setAssignee(owner.toString());
+        }
+      }
+      case ProcessIds.REPORT_PROGRESS -> {
+        Problem problem = ledger.find(number).orElseThrow();
+        notices.progressReportDue(problem, problem.progressReportCount() + 1);
+      }
+      default -> { }
     }
   }
 
@@ -93,6 +127,8 @@ class LedgerSync implements ExecutionListener, TaskListener {
       case ProcessIds.REVIEW_AND_ASSIGN -> execution.setVariable(Vars.UNIT_OPTIONS, unitOptions());
       case ProcessIds.ACCEPT_RECTIFICATION -> execution.removeVariables(List.of(Vars.ACCEPTANCE_DECISION, Vars.REJECTION_REASON));
       case ProcessIds.APPROVE_CLOSE_OUT -> execution.removeVariables(List.of(Vars.CLOSE_OUT_DECISION, Vars.CLOSE_OUT_COMMENT));
+      case ProcessIds.DECIDE_EXTENSION -> showExtensionRequest(execution);
+      case ProcessIds.REPORT_PROGRESS -> execution.removeVariable("progress");
       default -> { }
     }
   }
@@ -103,6 +139,8 @@ class LedgerSync implements ExecutionListener, TaskListener {
       case ProcessIds.RECTIFY -> rectify(execution);
       case ProcessIds.ACCEPT_RECTIFICATION -> accept(execution);
       case ProcessIds.APPROVE_CLOSE_OUT -> closeOut(execution);
+      case ProcessIds.DECIDE_EXTENSION -> decideExtension(execution);
+      case ProcessIds.REPORT_PROGRESS -> reportProgress(execution);
       default -> { }
     }
   }
@@ -140,7 +178,77 @@ class LedgerSync implements ExecutionListener, TaskListener {
     execution.setVariable("severityLabel", command.severity().label());
     execution.setVariable("rectificationTypeLabel", command.rectificationType().label());
     execution.setVariable("deadline", command.deadline().toString());
+    execution.setVariable(Vars.RECTIFICATION_TYPE, command.rectificationType().name());
+    if (command.rectificationType() == cn.zuofeng.rectification.ledger.RectificationType.LONG_TERM) {
+      scheduleProgressReport(execution);
+    }
     execution.removeVariable(Vars.UNIT_OPTIONS);
+  }
+
+  /** The next 阶段性进展 of a LONG_TERM problem: every few months, on a working day, due a few working days later. */
+  private void scheduleProgressReport(DelegateExecution execution) {
+    LocalDate reportDay = ledger.today().plusMonths(settings.progressReportMonths());
+    while (!calendar.isWorkingDay(reportDay)) {
+      reportDay = reportDay.plusDays(1);
+    }
+    execution.setVariable(Vars.PROGRESS_REPORT_AT,
+        Date.from(reportDay.atTime(DeadlinePolicy.WARNING_HOUR, 0).atZone(zone).toInstant()));
+    LocalDate due = calendar.plusWorkingDays(reportDay, settings.progressReportWorkingDays());
+    execution.setVariable(Vars.PROGRESS_REPORT_DUE_AT, Date.from(due.plusDays(1).atStartOfDay(zone).minusSeconds(1).toInstant()));
+  }
+
+  /** The decide-extension form shows the request it decides. */
+  private void showExtensionRequest(DelegateExecution execution) {
+    execution.removeVariables(List.of(Vars.EXTENSION_DECISION, Vars.APPROVED_DEADLINE, Vars.EXTENSION_COMMENT));
+    Problem problem = ledger.find(execution.getProcessBusinessKey()).orElseThrow();
+    ledger.pendingExtension(problem).ifPresent(request -> {
+      execution.setVariableLocal("requestedDeadline", request.requestedDeadline().toString());
+      execution.setVariableLocal("extensionReason", request.reason());
+      execution.setVariableLocal("extensionRequestedBy", request.requestedBy());
+      execution.setVariableLocal(Vars.APPROVED_DEADLINE, request.requestedDeadline().toString());
+    });
+  }
+
+  /**
+   * 审批延期: on approval the deadline, the task's due date and the timers all move. The timers move
+   * because the approval ends the rectification scope with an escalation that starts it again
+   * (BoundaryEvent_DeadlineExtended): its warning and overdue timers are created anew from the new
+   * dates and the old ones are deleted with the old scope, so none of them can fire.
+   */
+  private void decideExtension(DelegateExecution execution) {
+    var in = new FormInput(execution.getVariables());
+    var decision = in.requiredChoice(Vars.EXTENSION_DECISION, "审批结论", Decisions.Extension.class);
+    String number = execution.getProcessBusinessKey();
+    Problem problem = ledger.find(number).orElseThrow();
+    if (decision == Decisions.Extension.APPROVE) {
+      LocalDate approved = in.requiredDate(Vars.APPROVED_DEADLINE, "同意延期至", zone);
+      String comment = in.optionalText(Vars.EXTENSION_COMMENT, "审批意见", 2000);
+      in.throwIfInvalid();
+      var deadline = policy.resolve(problem.severity(), problem.rectificationType(), approved, ledger.today());
+      ledger.approveExtension(number, deadline.deadline(), deadline.warningDate(), comment, step(execution));
+      execution.setVariable(Vars.DEADLINE_AT, deadline.dueAt(zone));
+      execution.setVariable(Vars.WARNING_AT, deadline.warningAt(zone));
+      execution.setVariable("deadline", deadline.deadline().toString());
+      execution.setVariable(Vars.LIGHT, TrafficLight.of(deadline.deadline(), deadline.warningDate(), ledger.today()).name());
+      if (problem.owner() != null) {
+        execution.setVariable(Vars.RECLAIM_BY, problem.owner());
+      }
+    } else {
+      String reason = in.requiredText(Vars.EXTENSION_COMMENT, "不同意延期的理由", 2000);
+      in.throwIfInvalid();
+      ledger.refuseExtension(number, reason, step(execution));
+    }
+    Problem decided = ledger.find(number).orElseThrow();
+    ledger.extensionsOf(decided).stream().reduce((first, second) -> second)
+        .ifPresent(request -> notices.extensionDecided(decided, request));
+  }
+
+  private void reportProgress(DelegateExecution execution) {
+    var in = new FormInput(execution.getVariables());
+    String progress = in.requiredText("progress", "阶段性进展", 4000);
+    in.throwIfInvalid();
+    ledger.recordProgress(execution.getProcessBusinessKey(), progress, step(execution));
+    scheduleProgressReport(execution);
   }
 
   private void rectify(DelegateExecution execution) {
@@ -174,6 +282,10 @@ class LedgerSync implements ExecutionListener, TaskListener {
     if (decision == Decisions.Acceptance.REJECT) {
       ledger.reject(number, reason, step(execution));
       execution.setVariable(Vars.LAST_REJECTION_REASON, reason);
+      Problem rejected = ledger.find(number).orElseThrow();
+      // the N-th rejection starts 督办, unless the problem is already supervised
+      execution.setVariable(Vars.ESCALATE_REJECTIONS,
+          rejected.rejectionCount() == settings.rejectionsBeforeSupervision() && rejected.supervisionLevel() == null);
     } else {
       ledger.accept(number, step(execution));
     }
@@ -202,7 +314,7 @@ class LedgerSync implements ExecutionListener, TaskListener {
     }
   }
 
-  private static Step step(DelegateExecution execution) {
+  static Step step(DelegateExecution execution) {
     Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     return new Step(user == null ? null : user.getUserId(), execution.getCurrentActivityId());
   }

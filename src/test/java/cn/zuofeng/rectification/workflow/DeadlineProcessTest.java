@@ -66,10 +66,10 @@ class DeadlineProcessTest extends ProcessTestSupport {
     assertThat(runtime.getVariable(instance(number).getId(), "light")).isEqualTo("RED");
     BpmnAwareTests.assertThat(instance(number)).isWaitingAt(RECTIFY)
         .hasPassed("BoundaryEvent_Warning", "ServiceTask_RecordWarning", "EndEvent_WarningRecorded",
-            "BoundaryEvent_Overdue", "ServiceTask_RecordOverdue", "EndEvent_OverdueRecorded");
+            "BoundaryEvent_Overdue", "ServiceTask_RecordOverdue", "Gateway_FirstOverdue", "Gateway_StartOverdueEscalation");
 
     rectify(number, "fgw-zhao", "unit-fgw", Map.of("measures", "压缩审批环节", "result", "平均用时降至 3 天"));
-    assertThat(timers(number)).as("the timers end with the task").isEmpty();
+    assertThat(deadlineTimers(number)).as("the deadline timers end with the rectification").isEmpty();
     assertThat(problem(number).light(LocalDate.of(2026, 12, 22))).as("still red until accepted").isEqualTo(TrafficLight.RED);
     complete(number, ACCEPT_RECTIFICATION, "supervisor", "supervisors", Map.of("acceptanceDecision", "ACCEPT"));
     assertThat(problem(number).light(LocalDate.of(2026, 12, 22))).as("no light once accepted").isNull();
@@ -129,6 +129,14 @@ class DeadlineProcessTest extends ProcessTestSupport {
 
   private List<Job> timers(String number) {
     return management.createJobQuery().processInstanceId(instance(number).getId()).timers().list();
+  }
+
+  private List<Job> deadlineTimers(String number) {
+    String instance = instance(number).getId();
+    var jobs = new java.util.ArrayList<>(management.createJobQuery().processInstanceId(instance)
+        .activityId(ProcessIds.WARNING_TIMER).list());
+    jobs.addAll(management.createJobQuery().processInstanceId(instance).activityId(ProcessIds.OVERDUE_TIMER).list());
+    return jobs;
   }
 
   private List<Job> dueTimers(String number) {

@@ -76,7 +76,7 @@ abstract class ProcessTestSupport {
   }
 
   ProcessInstance instance(String number) {
-    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).singleResult();
+    return runtime.createProcessInstanceQuery().processDefinitionKey(ProcessIds.PROBLEM_RECTIFICATION).processInstanceBusinessKey(number).singleResult();
   }
 
   String processInstanceId(String number) {
