@@ -63,9 +63,9 @@ public class TasklistFilters implements ApplicationRunner {
     return List.of(
         new Spec("我的待办", -20, "我已认领、正在办理的任务，按到期日排序", everyone,
             () -> tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc()),
-        new Spec("本单位待认领", -19, "交办给本单位、尚无人认领的整改任务", units,
+        new Spec("本单位待认领", -19, "交办给本单位、尚无人认领的整改、督办答复和进展报送任务", units,
             () -> tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned()
-                .taskDefinitionKey(RECTIFY).orderByDueDate().asc()),
+                .taskDefinitionKeyIn(RECTIFY, "UserTask_AnswerSupervision", "UserTask_ReportProgress").orderByDueDate().asc()),
         new Spec("即将到期", -18, "已进入预警期（黄灯）、尚未到期的整改任务", new Audience(true, List.of(Groups.SUPERVISORS)),
             () -> tasks.createTaskQuery().taskDefinitionKey(RECTIFY).followUpBeforeExpression("${now()}")
                 .dueAfterExpression("${now()}").orderByDueDate().asc()),
@@ -74,7 +74,15 @@ public class TasklistFilters implements ApplicationRunner {
         new Spec("待验收", -16, "单位已提交整改、等待督查组验收", new Audience(false, List.of(Groups.SUPERVISORS)),
             () -> tasks.createTaskQuery().taskDefinitionKey("UserTask_AcceptRectification").orderByTaskCreateTime().asc()),
         new Spec("待销号审批", -15, "验收通过、等待领导审批销号", new Audience(false, List.of(Groups.LEADERS)),
-            () -> tasks.createTaskQuery().taskDefinitionKey("UserTask_ApproveCloseOut").orderByTaskCreateTime().asc()));
+            () -> tasks.createTaskQuery().taskDefinitionKey("UserTask_ApproveCloseOut").orderByTaskCreateTime().asc()),
+        new Spec("待审批延期", -14, "责任单位提出的延期申请，等待督查组审批", new Audience(false, List.of(Groups.SUPERVISORS)),
+            () -> tasks.createTaskQuery().taskDefinitionKey("UserTask_DecideExtension").orderByTaskCreateTime().asc()),
+        new Spec("督办待答复", -13, "已下发督办单、等待责任单位书面答复", new Audience(true, List.of(Groups.SUPERVISORS, Groups.LEADERS)),
+            () -> tasks.createTaskQuery().taskDefinitionKey("UserTask_AnswerSupervision").orderByDueDate().asc()),
+        new Spec("待约谈", -12, "督办升级为约谈，等待领导小组约谈责任单位负责人", new Audience(false, List.of(Groups.LEADERS)),
+            () -> tasks.createTaskQuery().taskDefinitionKey("UserTask_HoldAdmonition").orderByTaskCreateTime().asc()),
+        new Spec("问责审查", -11, "督办升级为问责，等待纪检组审查", new Audience(false, List.of(Groups.AUDITORS)),
+            () -> tasks.createTaskQuery().taskDefinitionKey("UserTask_ReviewAccountability").orderByTaskCreateTime().asc()));
   }
 
   @Override

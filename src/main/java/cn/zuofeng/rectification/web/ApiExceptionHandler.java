@@ -26,7 +26,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /** Every error of {@code /api} as an RFC 9457 problem detail, in Chinese, naming the field at fault. */
-@RestControllerAdvice(assignableTypes = {ProblemController.class, UnitController.class, AuditController.class})
+@RestControllerAdvice(assignableTypes = {ProblemController.class, UnitController.class, AuditController.class,
+    EscalationController.class})
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
@@ -60,6 +61,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(AuthorizationException.class)
   ProblemDetail forbidden(AuthorizationException e) {
     return problem(HttpStatus.FORBIDDEN, "无权访问", "您所在的用户组无权执行此操作");
+  }
+
+  @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
+  ProblemDetail denied(org.springframework.security.access.AccessDeniedException e) {
+    return problem(HttpStatus.FORBIDDEN, "无权访问", e.getMessage());
   }
 
   @ExceptionHandler(Exception.class)

@@ -9,7 +9,9 @@ import cn.zuofeng.rectification.ledger.ProblemNotFoundException;
 import cn.zuofeng.rectification.ledger.ProblemPage;
 import cn.zuofeng.rectification.ledger.ProblemSearch;
 import cn.zuofeng.rectification.ledger.ProblemState;
+import cn.zuofeng.rectification.ledger.Unit;
 import cn.zuofeng.rectification.ledger.UnitDirectory;
+import cn.zuofeng.rectification.supervision.SupervisionService;
 import cn.zuofeng.rectification.security.CurrentUser;
 import java.time.LocalDate;
 import org.springframework.http.ContentDisposition;
@@ -36,9 +38,11 @@ class PageController {
   private final UnitDirectory units;
   private final TrailService trails;
   private final AuditVerifier verifier;
+  private final SupervisionService supervision;
 
   PageController(LedgerService ledger, ProblemAccess access, UnitDirectory units, TrailService trails,
-                 AuditVerifier verifier) {
+                 AuditVerifier verifier, SupervisionService supervision) {
+    this.supervision = supervision;
     this.ledger = ledger;
     this.access = access;
     this.units = units;
@@ -87,6 +91,12 @@ class PageController {
     model.addAttribute("overdueDays", ledger.overdueWorkingDays(problem));
     model.addAttribute("unitNames", units.names());
     model.addAttribute("evidence", ledger.evidenceOf(problem));
+    model.addAttribute("extensions", ledger.extensionsOf(problem));
+    model.addAttribute("supervisionNotices", supervision.noticesOf(number));
+    // 延期申请: the unit, while rectifying, before the deadline has passed, one request at a time
+    model.addAttribute("mayRequestExtension", problem.state() == ProblemState.RECTIFYING && !problem.isOverdue(today)
+        && problem.unitCode() != null && CurrentUser.get().isMemberOf(Unit.GROUP_PREFIX + problem.unitCode())
+        && ledger.pendingExtension(problem).isEmpty());
     return "problem";
   }
 

@@ -46,7 +46,11 @@ record ProblemResponse(
     String registeredBy,
     OffsetDateTime registeredAt,
     OffsetDateTime updatedAt,
-    String processInstanceId) {
+    String processInstanceId,
+    String supervisionLevel,
+    String supervisionLevelLabel,
+    int reminderCount,
+    int progressReportCount) {
 
   static ProblemResponse of(Problem p, LocalDate today, java.util.Map<String, String> unitNames, int overdueWorkingDays) {
     boolean overdue = p.isOverdue(today);
@@ -57,7 +61,8 @@ record ProblemResponse(
         overdue ? overdueWorkingDays : null,
         p.dismissReason(), p.owner(), p.claimedAt(), p.measures(), p.result(), p.rectifiedAt(), p.rejectionCount(),
         p.lastRejectionReason(), p.acceptedAt(), p.closeOutComment(), p.closedAt(), p.registeredBy(),
-        p.registeredAt(), p.updatedAt(), p.processInstanceId());
+        p.registeredAt(), p.updatedAt(), p.processInstanceId(), code(p.supervisionLevel()), label(p.supervisionLevel()),
+        p.reminderCount(), p.progressReportCount());
   }
 
   private static String code(Labelled value) {

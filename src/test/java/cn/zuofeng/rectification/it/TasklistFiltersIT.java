@@ -20,11 +20,15 @@ class TasklistFiltersIT extends ApplicationIT {
   @Test
   void everyGroupSeesItsOwnFilters() {
     assertThat(texts(as("fgw-zhao").get("/engine-rest/filter?resourceType=Task&maxResults=50").json(), "name"))
-        .contains("我的待办", "本单位待认领", "即将到期", "已逾期").doesNotContain("待验收", "待销号审批");
+        .contains("我的待办", "本单位待认领", "即将到期", "已逾期", "督办待答复")
+        .doesNotContain("待验收", "待销号审批", "待审批延期", "待约谈", "问责审查");
     assertThat(texts(as("supervisor").get("/engine-rest/filter?resourceType=Task&maxResults=50").json(), "name"))
-        .contains("我的待办", "即将到期", "已逾期", "待验收").doesNotContain("本单位待认领", "待销号审批");
+        .contains("我的待办", "即将到期", "已逾期", "待验收", "待审批延期", "督办待答复")
+        .doesNotContain("本单位待认领", "待销号审批", "待约谈", "问责审查");
     assertThat(texts(as("leader").get("/engine-rest/filter?resourceType=Task&maxResults=50").json(), "name"))
-        .contains("我的待办", "已逾期", "待销号审批").doesNotContain("本单位待认领", "待验收");
+        .contains("我的待办", "已逾期", "待销号审批", "待约谈").doesNotContain("本单位待认领", "待验收", "待审批延期");
+    assertThat(texts(as("auditor").get("/engine-rest/filter?resourceType=Task&maxResults=50").json(), "name"))
+        .containsExactly("问责审查");
     assertThat(as("fgw-zhao").post("/engine-rest/filter/create", Map.of("resourceType", "Task", "name", "私建过滤器",
         "query", Map.of())).status()).as("only administrators create shared filters").isEqualTo(403);
   }
