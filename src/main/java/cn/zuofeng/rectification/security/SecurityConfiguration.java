@@ -36,7 +36,7 @@ class SecurityConfiguration {
   SecurityFilterChain filterChain(HttpSecurity http) throws Exception {
     http
         .authorizeHttpRequests(auth -> auth
-            .requestMatchers("/login", "/error", "/css/**", "/favicon.ico").permitAll()
+            .requestMatchers("/login", "/error", "/css/**", "/images/**", "/favicon.ico").permitAll()
             .requestMatchers(HttpMethod.POST, "/api/problems")
                 .hasAnyAuthority(Groups.authority(Groups.SUPERVISORS), Groups.authority(Groups.ADMIN))
             .requestMatchers(HttpMethod.POST, "/api/units").hasAuthority(Groups.authority(Groups.ADMIN))

@@ -54,10 +54,13 @@ class LedgerSync implements ExecutionListener, TaskListener {
   private final ProblemNotices notices;
   private final EscalationSettings settings;
   private final WorkingDayCalendar calendar;
+  private final TaskSummary summary;
   private final ZoneId zone;
 
   LedgerSync(LedgerService ledger, UnitDirectory units, ObjectMapper json, DeadlinePolicy policy,
-             ProblemNotices notices, EscalationSettings settings, WorkingDayCalendar calendar, Clock clock) {
+             ProblemNotices notices, EscalationSettings settings, WorkingDayCalendar calendar, TaskSummary summary,
+             Clock clock) {
+    this.summary = summary;
     this.ledger = ledger;
     this.units = units;
     this.json = json;
@@ -84,22 +87,12 @@ class LedgerSync implements ExecutionListener, TaskListener {
   @Override
   public void notify(DelegateTask task) {
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      nameAfterProblem(task);
+      summary.describe(task);
       onCreate(task);
     } else if (EVENTNAME_ASSIGNMENT.equals(task.getEventName()) && ProcessIds.RECTIFY.equals(task.getTaskDefinitionKey())) {
       String number = task.getExecution().getProcessBusinessKey();
       ledger.recordClaim(number, task.getAssignee(), step(task.getExecution()));
     }
-  }
-
-  /** Tasklist lists show the problem, not only the step: 落实整改：<title>. */
-  static void nameAfterProblem(DelegateTask task) {
-    Object title = task.getVariable("title");
-    if (title != null) {
-      task.setName(task.getName() + "：" + title);
-    }
-    Object description = task.getVariable("description");
-    task.setDescription(description == null ? null : description.toString());
   }
 
   private void onCreate(DelegateTask task) {

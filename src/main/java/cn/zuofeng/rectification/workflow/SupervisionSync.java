@@ -37,17 +37,19 @@ import org.springframework.stereotype.Component;
 class SupervisionSync implements ExecutionListener, TaskListener {
 
   private final SupervisionService supervision;
+  private final TaskSummary summary;
   private final ZoneId zone;
 
-  SupervisionSync(SupervisionService supervision, Clock clock) {
+  SupervisionSync(SupervisionService supervision, TaskSummary summary, Clock clock) {
     this.supervision = supervision;
+    this.summary = summary;
     this.zone = clock.getZone();
   }
 
   @Override
   public void notify(DelegateTask task) {
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      LedgerSync.nameAfterProblem(task);
+      summary.describe(task);
     }
   }
 

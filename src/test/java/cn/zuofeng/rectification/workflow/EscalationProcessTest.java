@@ -61,7 +61,7 @@ class EscalationProcessTest extends ProcessTestSupport {
     moveClockTo("2026-12-02T09:00:01+08:00");
     executeDueJobs(number);
     assertThat(problem(number).reminderCount()).isEqualTo(1);
-    assertThat(noticeTitles(number, "REMINDER")).containsExactly("【催办】问题 " + number + " 已逾期 4 个工作日（第 1 次催办）");
+    assertThat(noticeTitles(number, "REMINDER")).containsExactly("问题 " + number + " 已逾期 4 个工作日（第 1 次催办）");
     assertThat(jobDueDates(number, ProcessIds.REMINDER_TIMER)).containsExactly(at("2026-12-07T09:00:00+08:00"));
 
     moveClockTo("2026-12-07T09:00:01+08:00");
@@ -127,9 +127,9 @@ class EscalationProcessTest extends ProcessTestSupport {
         "SUPERVISION_ISSUED", "SUPERVISION_ESCALATED", "ADMONITION_HELD", "SUPERVISION_ISSUED", "SUPERVISION_ESCALATED",
         "ACCOUNTABILITY_DECIDED", "SUPERVISION_ENDED");
     assertThat(noticeTitles(number, "ESCALATION")).containsExactlyInAnyOrder(
-        "【督办升级】问题 " + number + " 升级为挂牌督办", "【督办升级】问题 " + number + " 升级为挂牌督办",
-        "【督办升级】问题 " + number + " 升级为约谈", "【督办升级】问题 " + number + " 升级为约谈",
-        "【督办升级】问题 " + number + " 升级为问责", "【督办升级】问题 " + number + " 升级为问责");
+        "问题 " + number + " 升级为挂牌督办", "问题 " + number + " 升级为挂牌督办",
+        "问题 " + number + " 升级为约谈", "问题 " + number + " 升级为约谈",
+        "问题 " + number + " 升级为问责", "问题 " + number + " 升级为问责");
     assertThat(lastDetails(number, "ACCOUNTABILITY_DECIDED")).contains("予以问责", "对分管负责人诫勉谈话");
     assertThat(lastActor(number, "ACCOUNTABILITY_DECIDED")).isEqualTo("auditor");
   }
@@ -214,7 +214,7 @@ class EscalationProcessTest extends ProcessTestSupport {
     assertThat(timers(number)).extracting(Job::getId).doesNotContainAnyElementsOf(oldTimers);
     assertThat(jobDueDates(number, ProcessIds.WARNING_TIMER)).containsExactly(at("2026-12-24T09:00:00+08:00"));
     assertThat(jobDueDates(number, ProcessIds.OVERDUE_TIMER)).containsExactly(at("2026-12-31T23:59:59+08:00"));
-    assertThat(noticeTitles(number, "EXTENSION_DECIDED")).containsExactly("【延期审批】问题 " + number + " 延期申请已同意");
+    assertThat(noticeTitles(number, "EXTENSION_DECIDED")).containsExactly("问题 " + number + " 延期申请已同意");
     assertThat(ledger.extensionsOf(problem(number))).extracting(ExtensionRequest::status)
         .containsExactly(ExtensionRequest.Status.APPROVED);
 
@@ -250,7 +250,7 @@ class EscalationProcessTest extends ProcessTestSupport {
 
     assertThat(problem(number).deadline()).isEqualTo("2026-12-21");
     assertThat(timers(number).stream().map(Job::getId).sorted().toList()).as("the same timers").isEqualTo(timersBefore);
-    assertThat(noticeTitles(number, "EXTENSION_DECIDED")).containsExactly("【延期审批】问题 " + number + " 延期申请未同意");
+    assertThat(noticeTitles(number, "EXTENSION_DECIDED")).containsExactly("问题 " + number + " 延期申请未同意");
     assertThat(lastDetails(number, "EXTENSION_REFUSED")).contains("时限已充分");
 
     moveClockTo("2026-12-22T00:00:01+08:00");
@@ -292,7 +292,7 @@ class EscalationProcessTest extends ProcessTestSupport {
     var report = task(number, REPORT_PROGRESS);
     assertThat(report.getName()).isEqualTo("报送阶段性进展：老旧小区改造");
     assertThat(report.getDueDate()).as("5 working days to hand it in").isEqualTo(at("2026-12-30T23:59:59+08:00"));
-    assertThat(noticeTitles(number, "PROGRESS_REPORT_DUE")).containsExactly("【阶段性进展】问题 " + number + " 请报送第 1 期进展");
+    assertThat(noticeTitles(number, "PROGRESS_REPORT_DUE")).containsExactly("问题 " + number + " 请报送第 1 期进展");
     complete(number, REPORT_PROGRESS, "fgw-zhao", "unit-fgw", Map.of("progress", "已完成 3 个小区管网改造"));
     assertThat(problem(number).progressReportCount()).isEqualTo(1);
     assertThat(lastDetails(number, "PROGRESS_REPORTED")).contains("已完成 3 个小区管网改造");
