@@ -83,17 +83,6 @@ public class NoticeInbox {
     return true;
   }
 
-  /** One notice of the owner's, or null. */
-  public NoticeView find(long id, InboxOwner owner) {
-    List<NoticeView> found = jdbc.sql("""
-            select n.id, n.notice_key, n.kind, n.problem_number, n.addressee, n.title, n.body, n.created_at, r.read_at
-            from notice n left join notice_read r on r.notice_id = n.id and r.user_id = :user
-            where n.id = :id and n.addressee in (:addressees)""")
-        .param("id", id).param("user", owner.userId()).param("addressees", owner.addressees())
-        .query((rs, i) -> view(rs, List.of())).list();
-    return found.isEmpty() ? null : withDeliveries(found).get(0);
-  }
-
   /** Deliveries by channel and status, over all notices (for administrators). */
   public List<DeliveryStatus> deliveryStatus() {
     return jdbc.sql("""
