@@ -42,6 +42,8 @@ class SecurityConfiguration {
             .requestMatchers(HttpMethod.POST, "/api/units").hasAuthority(Groups.authority(Groups.ADMIN))
             .requestMatchers("/api/audit/**", "/audit/**")
                 .hasAnyAuthority(Groups.authority(Groups.AUDITORS), Groups.authority(Groups.ADMIN))
+            // notices: every signed-in user reads their own (NoticeController); delivery status is for administrators
+            .requestMatchers("/api/notices/deliveries").hasAuthority(Groups.authority(Groups.ADMIN))
             .anyRequest().authenticated())
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
         .httpBasic(basic -> basic.realmName("rectification").authenticationEntryPoint(SecurityConfiguration::unauthorized))

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.TestFactory;
  */
 class SecurityMatrixIT extends ApplicationIT {
 
+  @org.springframework.beans.factory.annotation.Autowired cn.zuofeng.rectification.notice.Notices notices;
+
   static final String ANONYMOUS = "anonymous";
   static final List<String> ROLES = List.of(ANONYMOUS, "fgw-zhao", "zjj-sun", "supervisor", "leader", "auditor", "admin");
 
@@ -45,6 +47,13 @@ class SecurityMatrixIT extends ApplicationIT {
     String instance = as("supervisor").get("/api/problems/" + number).json().path("problem").path("processInstanceId").asText();
     String operation = as("admin").get("/engine-rest/history/user-operation?maxResults=1&processInstanceId=" + instance)
         .json().get(0).path("operationId").asText();
+
+    // notices: one for unit A (fgw)
+    String noticeKey = "OVERDUE:" + number + ":matrix";
+    notices.publish(new cn.zuofeng.rectification.notice.NoticeDraft(noticeKey, cn.zuofeng.rectification.notice.NoticeKind.OVERDUE,
+        number, "unit-fgw", "问题 " + number + " 已逾期", "请抓紧整改"));
+    long noticeId = java.util.stream.StreamSupport.stream(as("fgw-zhao").get("/api/notices?size=100").json().path("items").spliterator(), false)
+        .filter(n -> n.path("key").asText().equals(noticeKey)).findFirst().orElseThrow().path("id").asLong();
 
     List<Case> cases = new ArrayList<>();
     for (String role : ROLES) {
@@ -115,6 +124,13 @@ class SecurityMatrixIT extends ApplicationIT {
       }
       cases.add(new Case(role, "GET", "/engine-rest/authorization?maxResults=100", null, anonymous ? Set.of(401) : Set.of(200),
           admin || anonymous ? null : r -> assertThat(r.body()).doesNotContain("\"groupId\":\"camunda-admin\"")));
+
+      // notices: each user reads and marks only notices addressed to them or their groups
+      cases.add(new Case(role, "GET", "/api/notices?size=100", null, anonymous ? Set.of(401) : Set.of(200),
+          anonymous ? null : r -> assertThat(r.body().contains(noticeKey)).isEqualTo(unitA)));
+      cases.add(new Case(role, "POST", "/api/notices/" + noticeId + "/read", null,
+          anonymous ? Set.of(401) : unitA ? Set.of(200) : Set.of(404), null));
+      cases.add(new Case(role, "GET", "/api/notices/deliveries", null, admin ? Set.of(200) : denied, null));
 
       // hardening of ad-hoc queries
       if (!anonymous) {

@@ -95,6 +95,45 @@ class NoticeStoreOnPostgresIT {
     assertThat(count("select count(*) from notice where notice_key = :key", losersOwn)).isEqualTo(1);
   }
 
+  /** Two application nodes dispatch at once on one PostgreSQL: every delivery is sent once, none is left. */
+  @Test
+  void twoNodesSendEachDeliveryOnce() throws Exception {
+    var channel = new NoticeStoreTest.FakeChannel("PG-" + UUID.randomUUID().toString().substring(0, 8), true);
+    var store = store(channel);
+    var keys = new java.util.ArrayList<String>();
+    for (int i = 0; i < 200; i++) {
+      String key = "OVERDUE:WT-2026-" + i + ":" + UUID.randomUUID();
+      transaction.executeWithoutResult(status -> store.publish(NoticeStoreTest.draft(key)));
+      keys.add(key);
+    }
+    var properties = new NoticeProperties(false, java.time.Duration.ofSeconds(1), 10, java.time.Duration.ofSeconds(30),
+        java.time.Duration.ofHours(1), java.time.Duration.ofMinutes(5), new NoticeProperties.Mail("noreply@localhost", "问题整改闭环"),
+        new NoticeProperties.Webhook("", java.time.Duration.ofSeconds(10)));
+    var ready = new java.util.concurrent.CyclicBarrier(2);
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      var nodes = List.of("node-a", "node-b").stream().map(node -> pool.submit(() -> {
+        var dispatcher = new NoticeDispatcher(jdbc, List.of(channel), properties, Clock.systemUTC(), node);
+        ready.await();
+        int claimed = 0;
+        for (int round; (round = dispatcher.dispatchDue()) > 0; ) {
+          claimed += round;
+        }
+        return claimed;
+      })).toList();
+      int claimedByA = nodes.get(0).get(60, TimeUnit.SECONDS);
+      int claimedByB = nodes.get(1).get(60, TimeUnit.SECONDS);
+      org.slf4j.LoggerFactory.getLogger(NoticeStoreOnPostgresIT.class)
+          .info("two dispatchers on PostgreSQL: node-a sent {}, node-b sent {}", claimedByA, claimedByB);
+      assertThat(claimedByA + claimedByB).isEqualTo(200);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(channel.sent).extracting(StoredNotice::key).containsExactlyInAnyOrderElementsOf(keys);
+    assertThat(jdbc.sql("select count(*) from notice_delivery where channel = :channel and status = 'SENT' and attempts = 1")
+        .param("channel", channel.name()).query(Integer.class).single()).isEqualTo(200);
+  }
+
   /** Holds the first transaction open until the second publisher waits for its row lock. */
   private static void await(CountDownLatch latch) {
     try {
