@@ -75,6 +75,17 @@ class SecurityMatrixIT extends ApplicationIT {
       cases.add(new Case(role, "POST", "/api/units", Map.of("code", "t" + Math.abs(role.hashCode() % 1000), "name", "测试单位"),
           admin ? Set.of(201) : denied, null));
 
+      // 延期申请 and 督办单: only the responsible unit asks for more time; readers read
+      if (!unitA) {
+        cases.add(new Case(role, "POST", "/api/problems/" + number + "/extension-requests",
+            Map.of("requestedDeadline", TODAY.plusDays(40).toString(), "reason", "越权申请"),
+            anonymous ? Set.of(401) : unitB ? Set.of(404) : Set.of(403), null));
+      }
+      cases.add(new Case(role, "GET", "/api/problems/" + number + "/extension-requests", null,
+          anonymous ? Set.of(401) : unitB ? Set.of(404) : Set.of(200), null));
+      cases.add(new Case(role, "GET", "/api/problems/" + number + "/supervision-notices", null,
+          anonymous ? Set.of(401) : unitB ? Set.of(404) : Set.of(200), null));
+
       // tasks: only unit A sees and works its task; nobody else claims, completes or annotates it
       cases.add(new Case(role, "GET", "/engine-rest/task/" + task, null,
           anonymous ? Set.of(401) : unitB ? Set.of(404) : Set.of(200), null));

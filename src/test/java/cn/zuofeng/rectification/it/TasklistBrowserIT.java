@@ -82,6 +82,50 @@ class TasklistBrowserIT extends ApplicationIT {
     assertThat(files.size()).as("the attached file is kept as evidence").isEqualTo(1);
     assertThat(files.get(0).path("fileName").asText()).startsWith("整改报告").endsWith(".pdf");
     assertThat(taskId("xzfw-wu", number, "UserTask_Rectify")).as("the task left the unit's list").isNull();
+
+    // the supervisor's acceptance form shows where the problem stands and downloads the evidence itself
+    try (Browser browser = Browser.open()) {
+      signIn(browser, "supervisor");
+      openAndClaim(browser, taskId("supervisor", number, "UserTask_AcceptRectification"), number);
+      var form = browser.driver.findElement(By.cssSelector("[cam-tasklist-form]"));
+      browser.wait.until(ExpectedConditions.textToBePresentInElement(form, "督办级别"));
+      assertThat(form.getText()).contains("逾期情况：未逾期", "督办级别：未督办");
+      var link = browser.wait.until(ExpectedConditions.presenceOfElementLocated(
+          By.xpath("//*[@cam-tasklist-form]//a[starts-with(normalize-space(.), '整改报告')]")));
+      browser.screenshot("tasklist-accept-with-evidence-link");
+      String href = link.getAttribute("href");
+      assertThat(href).contains("/ledger/" + number + "/evidence/" + files.get(0).path("id").asText());
+      var download = as("supervisor").get(java.net.URI.create(href).getPath());
+      assertThat(download.status()).isEqualTo(200);
+      assertThat(download.body()).isEqualTo("%PDF-1.4 整改报告");
+    }
+  }
+
+  @Test
+  void unitMemberAsksForMoreTimeOnTheProblemPageAndTheSupervisorsGetTheDecision() throws Exception {
+    String number = register("老旧设备更新滞后");
+    complete("supervisor", taskId("supervisor", number, "UserTask_ReviewAndAssign"), Map.of(
+        "reviewDecision", "ASSIGN", "unitCode", "fgw", "severity", "GENERAL", "rectificationType", "TIME_LIMITED"));
+    String deadline = as("supervisor").get("/api/problems/" + number).json().path("problem").path("deadline").asText();
+    String requested = java.time.LocalDate.parse(deadline).plusDays(20).toString();
+
+    try (Browser browser = Browser.open()) {
+      signIn(browser, "fgw-qian");
+      browser.driver.get("http://localhost:" + port + "/ledger/" + number);
+      var form = browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form.extension")));
+      // the date input takes the browser's own format; set it the way a date picker does
+      ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript(
+          "arguments[0].value = arguments[1]", form.findElement(By.name("requestedDeadline")), requested);
+      form.findElement(By.name("reason")).sendKeys("设备招标需走政府采购程序");
+      browser.screenshot("ledger-extension-request-filled");
+      form.findElement(By.cssSelector("button[type=submit]")).click();
+      browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash"), "延期申请已提交"));
+      assertThat(browser.driver.findElement(By.tagName("main")).getText())
+          .contains("延期申请", requested, "设备招标需走政府采购程序", "待审批");
+      assertThat(browser.driver.findElements(By.cssSelector("form.extension"))).as("one request at a time").isEmpty();
+      browser.screenshot("ledger-extension-requested");
+    }
+    assertThat(taskId("supervisor", number, "UserTask_DecideExtension")).as("the supervisors decide it").isNotNull();
   }
 
   /** Opens a task in Tasklist, claims it and waits for its form. */
