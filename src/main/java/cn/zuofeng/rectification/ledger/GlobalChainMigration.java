@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * day it ran. Spring Boot hands Flyway every {@link JavaMigration} bean.
  */
 @Component
-class GlobalChainMigration implements JavaMigration {
+public class GlobalChainMigration implements JavaMigration {
 
   @Override
   public MigrationVersion getVersion() {
