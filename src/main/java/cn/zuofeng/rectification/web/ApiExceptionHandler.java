@@ -26,7 +26,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /** Every error of {@code /api} as an RFC 9457 problem detail, in Chinese, naming the field at fault. */
-@RestControllerAdvice(assignableTypes = {ProblemController.class, UnitController.class, AuditController.class})
+@RestControllerAdvice(assignableTypes = {ProblemController.class, UnitController.class, AuditController.class,
+    TrailExportController.class})
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
