@@ -36,6 +36,24 @@ class HistoryRetentionProcessTest extends ProcessTestSupport {
         .isNotEmpty().allSatisfy(d -> assertThat(d.getHistoryTimeToLive()).isEqualTo(1826));
     assertThat(repository.createDecisionDefinitionQuery().list())
         .isNotEmpty().allSatisfy(d -> assertThat(d.getHistoryTimeToLive()).isEqualTo(1826));
+    var configuration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    assertThat(configuration.getHistoryRemovalTimeStrategy()).isEqualTo("end");
+    assertThat(configuration.getHistoryCleanupStrategy()).isEqualTo("removalTimeBased");
+    assertThat(configuration.getHistoryCleanupBatchWindowStartTime()).isEqualTo("01:00");
+    assertThat(configuration.getHistoryCleanupBatchWindowEndTime()).isEqualTo("05:00");
+  }
+
+  @Test
+  void aModelDeployedLaterGetsThePeriodAtDeployment() {
+    var model = org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess("retention-probe")
+        .camundaHistoryTimeToLive(30).startEvent().endEvent().done();
+    var deployment = repository.createDeployment().addModelInstance("retention-probe.bpmn", model).deploy();
+    try {
+      assertThat(repository.createProcessDefinitionQuery().deploymentId(deployment.getId()).singleResult()
+          .getHistoryTimeToLive()).isEqualTo(1826);
+    } finally {
+      repository.deleteDeployment(deployment.getId(), true);
+    }
   }
 
   @Test
