@@ -14,8 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Append-only log of every ledger change. Each row stores the SHA-256 of the previous row of the
- * same problem, so an altered or removed row breaks the chain. Rows are appended in the
- * transaction of the change; the problem row's version guard serialises appends per problem.
+ * same problem, so an altered or removed row breaks the chain, and a link of the global chain
+ * over all problems ({@link GlobalEventChain}). Rows are written in the transaction of the change,
+ * at its commit; the problem row's version guard serialises appends per problem.
  */
 @Component
 public class ProblemEventLog {
@@ -23,11 +24,13 @@ public class ProblemEventLog {
   private final JdbcClient jdbc;
   private final ObjectMapper json;
   private final java.time.ZoneId zone;
+  private final GlobalEventChain chain;
 
-  ProblemEventLog(JdbcClient jdbc, ObjectMapper json, java.time.Clock clock) {
+  ProblemEventLog(JdbcClient jdbc, ObjectMapper json, java.time.Clock clock, GlobalEventChain chain) {
     this.jdbc = jdbc;
     this.json = json;
     this.zone = clock.getZone();
+    this.chain = chain;
   }
 
   private static final Map<String, String> LABELS = Map.ofEntries(
@@ -52,27 +55,20 @@ public class ProblemEventLog {
   }
 
   void append(Problem problem, String type, Step step, OffsetDateTime at, Map<String, ?> details) {
-    var last = jdbc.sql("select seq, hash from problem_event where problem_id = :id order by seq desc limit 1")
-        .param("id", problem.id())
-        .query((rs, i) -> new Object[] {rs.getInt("seq"), rs.getString("hash")})
-        .optional();
+    // the problem row is already locked by this transaction's insert or versioned update
+    var last = chain.lastQueued(problem.id())
+        .map(r -> new Object[] {r.seq(), r.hash()})
+        .or(() -> jdbc.sql("select seq, hash from problem_event where problem_id = :id order by seq desc limit 1")
+            .param("id", problem.id())
+            .query((rs, i) -> new Object[] {rs.getInt("seq"), rs.getString("hash")})
+            .optional());
     int seq = last.map(r -> (Integer) r[0] + 1).orElse(1);
     String prevHash = last.map(r -> (String) r[1]).orElse(null);
     String detailsJson = toJson(details);
     String hash = hash(prevHash, problem.number(), seq, at, step.actor(), type, step.activityId(), detailsJson);
-    jdbc.sql("""
-            insert into problem_event (problem_id, seq, occurred_at, actor, type, activity_id, details, prev_hash, hash)
-            values (:problemId, :seq, :at, :actor, :type, :activityId, :details, :prevHash, :hash)""")
-        .param("problemId", problem.id())
-        .param("seq", seq)
-        .param("at", at)
-        .param("actor", step.actor())
-        .param("type", type)
-        .param("activityId", step.activityId())
-        .param("details", detailsJson)
-        .param("prevHash", prevHash)
-        .param("hash", hash)
-        .update();
+    // written with its global link when the transaction commits (GlobalEventChain)
+    chain.add(new GlobalEventChain.Row(problem.id(), seq, at, step.actor(), type, step.activityId(), detailsJson,
+        prevHash, hash));
   }
 
   public List<Event> eventsOf(long problemId) {

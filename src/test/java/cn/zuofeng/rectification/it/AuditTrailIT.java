@@ -93,6 +93,10 @@ class AuditTrailIT extends ApplicationIT {
       assertThat(altered.path("problemNumber").asText()).isEqualTo(number);
       assertThat(altered.path("seq").asInt()).isEqualTo(2);
       assertThat(altered.path("reason").asText()).contains("内容被修改");
+      long globalSeq = jdbc.sql("select global_seq from problem_event where problem_id = :id and seq = 2")
+          .param("id", problemId).query(Long.class).single();
+      assertThat(altered.path("globalSeq").asLong()).isEqualTo(globalSeq);
+      assertThat(altered.path("message").asText()).contains("问题 " + number + " 第 2 条记录", "全局第 " + globalSeq + " 条");
       assertThat(as("auditor").page("/audit/verify").body()).contains("发现篡改", number);
     } finally {
       jdbc.sql("update problem_event set details = :d where problem_id = :id and seq = 2")
@@ -108,14 +112,135 @@ class AuditTrailIT extends ApplicationIT {
       assertThat(removed.path("problemNumber").asText()).isEqualTo(number);
       assertThat(removed.path("reason").asText()).contains("末尾的记录被删除");
     } finally {
-      jdbc.sql("""
-              insert into problem_event (id, problem_id, seq, occurred_at, actor, type, activity_id, details, prev_hash, hash)
-              values (:id, :problemId, :seq, :at, :actor, :type, :activity, :details, :prev, :hash)""")
-          .param("id", last.get("id")).param("problemId", problemId).param("seq", last.get("seq"))
-          .param("at", last.get("occurred_at")).param("actor", last.get("actor")).param("type", last.get("type"))
-          .param("activity", last.get("activity_id")).param("details", last.get("details"))
-          .param("prev", last.get("prev_hash")).param("hash", last.get("hash")).update();
+      reinsert(last);
     }
     assertThat(as("auditor").get("/api/audit/verify").json().path("intact").asBoolean()).isTrue();
+  }
+
+  @Test
+  void newestEventRemovedTogetherWithTheProblemVersionIsCaughtByTheGlobalChain() {
+    String number = register("末条记录被删除的问题");
+    complete("supervisor", taskId("supervisor", number, "UserTask_ReviewAndAssign"),
+        Map.of("reviewDecision", "DISMISS", "dismissReason", "不属于作风问题"));
+    String later = register("之后登记的问题");
+    long problemId = jdbc.sql("select id from problem where number = :n").param("n", number).query(Long.class).single();
+    var newest = jdbc.sql("select * from problem_event where problem_id = :id and seq = 2").param("id", problemId)
+        .query().singleRow();
+    try {
+      // the problem's own chain and its change count agree again: only the global chain shows the hole
+      jdbc.sql("delete from problem_event where problem_id = :id and seq = 2").param("id", problemId).update();
+      jdbc.sql("update problem set version = version - 1 where id = :id").param("id", problemId).update();
+      var result = as("auditor").get("/api/audit/verify").json();
+      assertThat(result.path("intact").asBoolean()).as(result.toString()).isFalse();
+      assertThat(result.path("globalSeq").asLong()).isEqualTo(((Number) newest.get("global_seq")).longValue());
+      assertThat(result.path("reason").asText()).contains("记录被删除");
+      assertThat(as("auditor").page("/audit/verify").body()).contains("发现篡改", "全局第 " + newest.get("global_seq") + " 条");
+    } finally {
+      reinsert(newest);
+      jdbc.sql("update problem set version = version + 1 where id = :id").param("id", problemId).update();
+    }
+    assertThat(as("auditor").get("/api/audit/verify").json().path("intact").asBoolean()).isTrue();
+
+    // the newest event of all (the later problem's second): the chain head still remembers it
+    complete("supervisor", taskId("supervisor", later, "UserTask_ReviewAndAssign"),
+        Map.of("reviewDecision", "DISMISS", "dismissReason", "重复登记"));
+    var head = jdbc.sql("select * from problem_event where global_seq = (select max(global_seq) from problem_event)")
+        .query().singleRow();
+    long headProblem = ((Number) head.get("problem_id")).longValue();
+    try {
+      jdbc.sql("delete from problem_event where id = :id").param("id", head.get("id")).update();
+      jdbc.sql("update problem set version = version - 1 where id = :id").param("id", headProblem).update();
+      var result = as("auditor").get("/api/audit/verify").json();
+      assertThat(result.path("intact").asBoolean()).isFalse();
+      assertThat(result.path("reason").asText()).contains("链头", "末尾的记录被删除");
+    } finally {
+      reinsert(head);
+      jdbc.sql("update problem set version = version + 1 where id = :id").param("id", headProblem).update();
+    }
+    assertThat(as("auditor").get("/api/audit/verify").json().path("intact").asBoolean()).isTrue();
+  }
+
+  @Test
+  void forgedEventWithValidHashesIsCaught() {
+    String number = register("被补写记录的问题");
+    long problemId = jdbc.sql("select id from problem where number = :n").param("n", number).query(Long.class).single();
+    var first = jdbc.sql("select hash from problem_event where problem_id = :id and seq = 1").param("id", problemId)
+        .query(String.class).single();
+    var tail = jdbc.sql("select global_seq, global_hash from problem_event order by global_seq desc limit 1")
+        .query((rs, i) -> new Object[] {rs.getLong(1), rs.getString(2)}).single();
+    // a forger who knows the hash rules: a plausible row, both hashes recomputed, the version bumped
+    var at = java.time.OffsetDateTime.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    String details = "{\"dismissReason\":\"领导同意\"}";
+    var forged = new cn.zuofeng.rectification.ledger.ProblemEventLog.Event(2, at, "supervisor", "DISMISSED",
+        "UserTask_ReviewAndAssign", details, first, null);
+    String hash = cn.zuofeng.rectification.ledger.ProblemEventLog.hashOf(number, forged);
+    long globalSeq = (Long) tail[0] + 1;
+    try {
+      jdbc.sql("""
+              insert into problem_event (problem_id, seq, occurred_at, actor, type, activity_id, details, prev_hash, hash,
+                                         global_seq, global_prev_hash, global_hash)
+              values (:problemId, 2, :at, 'supervisor', 'DISMISSED', 'UserTask_ReviewAndAssign', :details, :prev, :hash,
+                      :globalSeq, :globalPrev, :globalHash)""")
+          .param("problemId", problemId).param("at", at).param("details", details).param("prev", first)
+          .param("hash", hash).param("globalSeq", globalSeq).param("globalPrev", tail[1])
+          .param("globalHash", cn.zuofeng.rectification.ledger.GlobalEventChain.link((String) tail[1], globalSeq, hash))
+          .update();
+      jdbc.sql("update problem set version = version + 1 where id = :id").param("id", problemId).update();
+      var result = as("auditor").get("/api/audit/verify").json();
+      assertThat(result.path("intact").asBoolean()).as(result.toString()).isFalse();
+      assertThat(result.path("globalSeq").asLong()).isEqualTo(globalSeq);
+      assertThat(result.path("reason").asText()).contains("链头", "补写");
+    } finally {
+      jdbc.sql("delete from problem_event where problem_id = :id and seq = 2").param("id", problemId).update();
+      jdbc.sql("update problem set version = version - 1 where id = :id").param("id", problemId).update();
+    }
+    assertThat(as("auditor").get("/api/audit/verify").json().path("intact").asBoolean()).isTrue();
+  }
+
+  @Test
+  void concurrentRegistrationsKeepTheGlobalChainUnbroken() throws Exception {
+    long before = jdbc.sql("select count(*) from problem_event").query(Long.class).single();
+    int threads = 8;
+    int each = 20;
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+    try {
+      var futures = new ArrayList<java.util.concurrent.Future<List<Integer>>>();
+      for (int t = 0; t < threads; t++) {
+        int thread = t;
+        futures.add(pool.submit(() -> {
+          Http supervisor = as("supervisor");
+          List<Integer> statuses = new ArrayList<>();
+          for (int i = 0; i < each; i++) {
+            statuses.add(supervisor.post("/api/problems", problem("并发登记 " + thread + "-" + i)).status());
+          }
+          return statuses;
+        }));
+      }
+      for (var future : futures) {
+        assertThat(future.get(5, java.util.concurrent.TimeUnit.MINUTES)).containsOnly(201);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    var chain = jdbc.sql("select count(*), max(global_seq), min(global_seq) from problem_event")
+        .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).single();
+    assertThat(chain[0]).isGreaterThanOrEqualTo(before + threads * each);
+    assertThat(chain[1] - chain[2] + 1).as("global numbers without a gap").isEqualTo(chain[0]);
+    var result = as("auditor").get("/api/audit/verify").json();
+    assertThat(result.path("intact").asBoolean()).as(result.toString()).isTrue();
+    assertThat(result.path("headSeq").asLong()).isEqualTo(chain[1]);
+  }
+
+  private void reinsert(Map<String, Object> row) {
+    jdbc.sql("""
+            insert into problem_event (id, problem_id, seq, occurred_at, actor, type, activity_id, details, prev_hash, hash,
+                                       global_seq, global_prev_hash, global_hash)
+            values (:id, :problemId, :seq, :at, :actor, :type, :activity, :details, :prev, :hash,
+                    :globalSeq, :globalPrev, :globalHash)""")
+        .param("id", row.get("id")).param("problemId", row.get("problem_id")).param("seq", row.get("seq"))
+        .param("at", row.get("occurred_at")).param("actor", row.get("actor")).param("type", row.get("type"))
+        .param("activity", row.get("activity_id")).param("details", row.get("details"))
+        .param("prev", row.get("prev_hash")).param("hash", row.get("hash")).param("globalSeq", row.get("global_seq"))
+        .param("globalPrev", row.get("global_prev_hash")).param("globalHash", row.get("global_hash")).update();
   }
 }

@@ -95,6 +95,18 @@ final class Http {
     }
   }
 
+  /** A download: status, headers and the body's bytes. */
+  HttpResponse<byte[]> download(String path) {
+    try {
+      return client.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** The session cookie this client holds, or null. */
   String sessionId() {
     return ((java.net.CookieManager) client.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()

@@ -71,6 +71,11 @@ class SecurityMatrixIT extends ApplicationIT {
           role.equals("supervisor") || admin ? Set.of(201) : denied, null));
       cases.add(new Case(role, "GET", "/api/problems/" + number, null,
           anonymous ? Set.of(401) : unitB ? Set.of(404) : Set.of(200), null));
+      // trail exports: whoever may read the trail; a unit exports only its own unit's problems
+      cases.add(new Case(role, "GET", "/api/problems/" + number + "/trail.xlsx", null,
+          anonymous ? Set.of(401) : unitB ? Set.of(404) : Set.of(200), null));
+      cases.add(new Case(role, "GET", "/api/problems/trails.xlsx?unit=fgw&state=RECTIFYING", null,
+          anonymous ? Set.of(401) : Set.of(200), null));
       cases.add(new Case(role, "GET", "/api/units", null, anonymous ? Set.of(401) : Set.of(200), null));
       cases.add(new Case(role, "POST", "/api/units", Map.of("code", "t" + Math.abs(role.hashCode() % 1000), "name", "测试单位"),
           admin ? Set.of(201) : denied, null));
