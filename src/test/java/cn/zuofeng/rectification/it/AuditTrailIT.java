@@ -71,6 +71,70 @@ class AuditTrailIT extends ApplicationIT {
   }
 
   @Test
+  void trailOfAnExtendedSupervisedProblemShowsEveryStepWithItsPersonAndValuesInOrder() throws Exception {
+    String number = register("市场主体登记窗口推诿");
+    complete("supervisor", taskId("supervisor", number, "UserTask_ReviewAndAssign"), Map.of("reviewDecision", "ASSIGN",
+        "unitCode", "scj", "severity", "GENERAL", "rectificationType", "IMMEDIATE"));
+    String rectify = taskId("scj-zhou", number, "UserTask_Rectify");
+    as("scj-zhou").post("/engine-rest/task/" + rectify + "/claim", Map.of("userId", "scj-zhou"));
+    java.time.LocalDate deadline = java.time.LocalDate.parse(
+        as("supervisor").get("/api/problems/" + number).json().path("problem").path("deadline").asText());
+    java.time.LocalDate extended = deadline.plusDays(7);
+    assertThat(as("scj-zhou").post("/api/problems/" + number + "/extension-requests", Map.of(
+        "requestedDeadline", extended.toString(), "reason", "需调取三年档案")).status()).isEqualTo(201);
+    complete("supervisor", taskId("supervisor", number, "UserTask_DecideExtension"), Map.of(
+        "extensionDecision", "APPROVE", "approvedDeadline", extended.toString(), "extensionComment", "同意，请按期完成"));
+
+    // the extended deadline passes: the job executor records the overdue and issues the supervision notice
+    var zone = java.time.ZoneId.of("Asia/Shanghai");
+    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(
+        java.util.Date.from(extended.plusDays(1).atTime(8, 0).atZone(zone).toInstant()));
+    try {
+      long until = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+      while (taskId("scj-zhou", number, "UserTask_AnswerSupervision") == null && System.nanoTime() < until) {
+        Thread.sleep(200);
+      }
+      String answer = taskId("scj-zhou", number, "UserTask_AnswerSupervision");
+      assertThat(answer).as("a supervision notice to answer").isNotNull();
+      String committed = extended.plusDays(10).toString();
+      assertThat(complete("scj-zhou", answer, Map.of("answerReasons", "档案调取周期长", "answerPlan", "专人驻档案馆",
+          "committedDate", committed)).status()).isEqualTo(204);
+      complete("scj-zhou", taskId("scj-zhou", number, "UserTask_Rectify"), Map.of("measures", "首问负责", "result", "已整改"));
+      complete("supervisor", taskId("supervisor", number, "UserTask_AcceptRectification"),
+          Map.of("acceptanceDecision", "REJECT", "rejectionReason", "缺少群众回访记录"));
+      complete("scj-zhou", taskId("scj-zhou", number, "UserTask_Rectify"), Map.of("measures", "首问负责并回访", "result", "已整改"));
+      complete("supervisor", taskId("supervisor", number, "UserTask_AcceptRectification"), Map.of("acceptanceDecision", "ACCEPT"));
+      complete("leader", taskId("leader", number, "UserTask_ApproveCloseOut"), Map.of("closeOutDecision", "APPROVE"));
+
+      List<JsonNode> ledger = new ArrayList<>();
+      as("auditor").get("/api/problems/" + number + "/trail").json().forEach(e -> {
+        if (e.path("source").asText().equals("台账")) {
+          ledger.add(e);
+        }
+      });
+      assertThat(ledger).extracting(e -> e.path("time").asText()).isSorted();
+      assertThat(ledger).extracting(e -> e.path("action").asText() + " / " + e.path("actor").asText()).containsSubsequence(
+          "登记问题 / supervisor", "审核交办 / supervisor", "签收 / scj-zhou", "申请延期 / scj-zhou",
+          "同意延期 / supervisor", "逾期（红灯） / system", "下发督办单 / system", "书面答复督办 / scj-zhou",
+          "提交整改 / scj-zhou", "退回整改 / supervisor", "提交整改 / scj-zhou", "验收通过 / supervisor",
+          "销号 / leader", "督办结束 / leader");
+      assertThat(detailsOf(ledger, "申请延期")).contains(extended.toString(), "需调取三年档案");
+      assertThat(detailsOf(ledger, "同意延期")).contains(deadline.toString(), extended.toString(), "同意，请按期完成");
+      assertThat(detailsOf(ledger, "下发督办单")).containsPattern("督办〔\\d{4}〕\\d+号").contains("scj");
+      assertThat(detailsOf(ledger, "书面答复督办")).contains("档案调取周期长", "专人驻档案馆", committed);
+      assertThat(detailsOf(ledger, "督办结束")).contains("问题已销号");
+      assertThat(as("auditor").get("/api/audit/verify").json().path("intact").asBoolean()).isTrue();
+    } finally {
+      org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+    }
+  }
+
+  private static String detailsOf(List<JsonNode> trail, String action) {
+    return trail.stream().filter(e -> e.path("action").asText().equals(action)).reduce((a, b) -> b).orElseThrow()
+        .path("details").asText();
+  }
+
+  @Test
   void alteredOrRemovedLedgerHistoryIsNamedByTheVerification() {
     assertThat(as("supervisor").get("/api/audit/verify").status()).as("for auditors").isEqualTo(403);
     assertThat(as("auditor").page("/audit/verify").body()).contains("校验通过");
