@@ -3,7 +3,6 @@ package cn.zuofeng.rectification.supervision;
 import cn.zuofeng.rectification.calendar.WorkingDayCalendar;
 import cn.zuofeng.rectification.ledger.FormInput;
 import cn.zuofeng.rectification.ledger.IllegalStateTransitionException;
-import cn.zuofeng.rectification.ledger.InvalidInputException;
 import cn.zuofeng.rectification.ledger.LedgerService;
 import cn.zuofeng.rectification.ledger.Problem;
 import cn.zuofeng.rectification.ledger.ProblemNotFoundException;

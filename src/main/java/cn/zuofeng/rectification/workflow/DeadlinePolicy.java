@@ -21,7 +21,7 @@ class DeadlinePolicy {
 
   static final String DECISION = "deadline-policy";
   /** Warnings go out at the start of the office day. */
-  static final int WARNING_HOUR = 9;
+  static final int WARNING_HOUR = OfficeDay.OPENING_HOUR;
 
   private final DecisionService decisions;
   private final WorkingDayCalendar calendar;
@@ -35,11 +35,11 @@ class DeadlinePolicy {
   record Deadline(LocalDate deadline, LocalDate warningDate, Integer policyWorkingDays) {
 
     Date dueAt(ZoneId zone) {
-      return Date.from(deadline.plusDays(1).atStartOfDay(zone).minusSeconds(1).toInstant());
+      return OfficeDay.endOf(deadline, zone);
     }
 
     Date warningAt(ZoneId zone) {
-      return Date.from(warningDate.atTime(WARNING_HOUR, 0).atZone(zone).toInstant());
+      return OfficeDay.openingOf(warningDate, zone);
     }
   }
 

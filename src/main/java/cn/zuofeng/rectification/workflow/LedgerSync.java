@@ -22,7 +22,6 @@ import java.io.UncheckedIOException;
 import cn.zuofeng.rectification.calendar.WorkingDayCalendar;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Date;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -185,9 +184,9 @@ class LedgerSync implements ExecutionListener, TaskListener {
       reportDay = reportDay.plusDays(1);
     }
     execution.setVariable(Vars.PROGRESS_REPORT_AT,
-        Date.from(reportDay.atTime(DeadlinePolicy.WARNING_HOUR, 0).atZone(zone).toInstant()));
+        OfficeDay.openingOf(reportDay, zone));
     LocalDate due = calendar.plusWorkingDays(reportDay, settings.progressReportWorkingDays());
-    execution.setVariable(Vars.PROGRESS_REPORT_DUE_AT, Date.from(due.plusDays(1).atStartOfDay(zone).minusSeconds(1).toInstant()));
+    execution.setVariable(Vars.PROGRESS_REPORT_DUE_AT, OfficeDay.endOf(due, zone));
   }
 
   /** The decide-extension form shows the request it decides. */

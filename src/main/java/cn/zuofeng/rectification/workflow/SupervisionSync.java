@@ -2,7 +2,6 @@ package cn.zuofeng.rectification.workflow;
 
 import static cn.zuofeng.rectification.workflow.ProcessIds.Vars;
 
-import cn.zuofeng.rectification.calendar.WorkingDayCalendar;
 import cn.zuofeng.rectification.ledger.FormInput;
 import cn.zuofeng.rectification.ledger.InvalidInputException;
 import cn.zuofeng.rectification.ledger.LedgerService;
@@ -14,9 +13,7 @@ import cn.zuofeng.rectification.supervision.SupervisionNotice;
 import cn.zuofeng.rectification.supervision.SupervisionReason;
 import cn.zuofeng.rectification.supervision.SupervisionService;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -64,7 +61,7 @@ class SupervisionSync implements ExecutionListener, TaskListener {
       switch (execution.getCurrentActivityId()) {
         case ProcessIds.ANSWER_SUPERVISION -> {
           SupervisionNotice answered = supervision.answer(number, in, zone, LedgerSync.step(execution));
-          execution.setVariable(Vars.COMMITTED_AT, endOfDay(answered.committedDate()));
+          execution.setVariable(Vars.COMMITTED_AT, OfficeDay.endOf(answered.committedDate(), zone));
         }
         case ProcessIds.HOLD_ADMONITION -> supervision.recordAdmonition(number, in, zone, LedgerSync.step(execution));
         case ProcessIds.REVIEW_ACCOUNTABILITY -> {
@@ -81,9 +78,6 @@ class SupervisionSync implements ExecutionListener, TaskListener {
     }
   }
 
-  private Date endOfDay(LocalDate day) {
-    return Date.from(day.plusDays(1).atStartOfDay(zone).minusSeconds(1).toInstant());
-  }
 }
 
 /**
@@ -131,7 +125,7 @@ class SupervisionDelegates {
       execution.setVariable("noticeText", notice.text());
       execution.setVariable("answerDue", notice.answerDue().toString());
       execution.setVariable(Vars.ANSWER_DUE_AT,
-          Date.from(notice.answerDue().plusDays(1).atStartOfDay(zone).minusSeconds(1).toInstant()));
+          OfficeDay.endOf(notice.answerDue(), zone));
       // the answer form of the new notice starts empty
       execution.removeVariables(java.util.List.of("answerReasons", "answerPlan", "committedDate"));
     };
