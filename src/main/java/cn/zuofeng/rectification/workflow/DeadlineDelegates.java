@@ -16,11 +16,15 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class DeadlineDelegates {
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DeadlineDelegates.class);
+
   /** ServiceTask_RecordWarning. */
   @Bean
   JavaDelegate recordWarningDelegate(LedgerService ledger) {
     return execution -> {
-      ledger.recordWarning(execution.getProcessBusinessKey(), step(execution));
+      if (ledger.recordWarning(execution.getProcessBusinessKey(), step(execution))) {
+        log.info("warning recorded in the ledger");
+      }
       updateLight(execution, ledger);
     };
   }
@@ -29,7 +33,10 @@ class DeadlineDelegates {
   @Bean
   JavaDelegate recordOverdueDelegate(LedgerService ledger) {
     return execution -> {
-      ledger.recordOverdue(execution.getProcessBusinessKey(), step(execution));
+      if (ledger.recordOverdue(execution.getProcessBusinessKey(), step(execution))) {
+        // the engine puts the business key (the problem number) into the log line as problemNumber
+        log.info("overdue recorded in the ledger");
+      }
       updateLight(execution, ledger);
     };
   }
