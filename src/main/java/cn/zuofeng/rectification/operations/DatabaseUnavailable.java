@@ -1,7 +1,9 @@
 package cn.zuofeng.rectification.operations;
 
 import java.net.ConnectException;
+import java.net.SocketException;
 import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
@@ -18,8 +20,12 @@ public final class DatabaseUnavailable {
 
   public static boolean isCause(Throwable error) {
     for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof SQLTransientConnectionException || t instanceof CannotGetJdbcConnectionException
-          || t instanceof ConnectException) {
+      if (t instanceof SQLTransientConnectionException || t instanceof SQLRecoverableException
+          || t instanceof CannotGetJdbcConnectionException || t instanceof ConnectException || t instanceof SocketException) {
+        return true;
+      }
+      // a pooled connection the server closed under a running transaction (Hikari's message)
+      if (t instanceof SQLException sql && "Connection is closed".equals(sql.getMessage())) {
         return true;
       }
       // SQLSTATE class 08 = connection exception; 57P0x = the server is shutting down or restarting
