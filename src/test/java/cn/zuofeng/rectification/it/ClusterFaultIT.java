@@ -457,7 +457,8 @@ class ClusterFaultIT {
     calls.stream().filter(c -> c.startedNanos() < down && c.startedNanos() + c.millis() * 1_000_000 > stopping)
         .forEach(c -> inFlightAtStop.merge(c.status(), 1L, Long::sum));
     Map<Integer, Long> afterRestart = new java.util.TreeMap<>();
-    calls.stream().filter(c -> c.startedNanos() > (bothReady < 0 ? up : bothReady))
+    long ready = bothReady < 0 ? up : bothReady;
+    calls.stream().filter(c -> c.startedNanos() > ready)
         .forEach(c -> afterRestart.merge(c.status(), 1L, Long::sum));
 
     // requests begun and answered while it was down (after the stop finished, before the restart began)
