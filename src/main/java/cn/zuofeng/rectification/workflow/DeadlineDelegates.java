@@ -21,24 +21,38 @@ class DeadlineDelegates {
   /** ServiceTask_RecordWarning. */
   @Bean
   JavaDelegate recordWarningDelegate(LedgerService ledger) {
-    return execution -> {
+    return execution -> raceAsEngineConflict(() -> {
       if (ledger.recordWarning(execution.getProcessBusinessKey(), step(execution))) {
         log.info("warning recorded in the ledger");
       }
       updateLight(execution, ledger);
-    };
+    });
   }
 
   /** ServiceTask_RecordOverdue. */
   @Bean
   JavaDelegate recordOverdueDelegate(LedgerService ledger) {
-    return execution -> {
+    return execution -> raceAsEngineConflict(() -> {
       if (ledger.recordOverdue(execution.getProcessBusinessKey(), step(execution))) {
         // the engine puts the business key (the problem number) into the log line as problemNumber
         log.info("overdue recorded in the ledger");
       }
       updateLight(execution, ledger);
-    };
+    });
+  }
+
+  /**
+   * The warning and the overdue timer of one problem may fire at the same moment on two nodes (after
+   * an outage, or when the warning window is short); the one that loses the race on the ledger row
+   * reports it as the engine's own optimistic-locking conflict, which the job executor retries
+   * without using up a retry (after the first interval of the timers' failedJobRetryTimeCycle).
+   */
+  private static void raceAsEngineConflict(Runnable work) {
+    try {
+      work.run();
+    } catch (org.springframework.dao.OptimisticLockingFailureException lost) {
+      throw new org.camunda.bpm.engine.OptimisticLockingException(lost.getMessage(), lost);
+    }
   }
 
   static void updateLight(DelegateExecution execution, LedgerService ledger) {
