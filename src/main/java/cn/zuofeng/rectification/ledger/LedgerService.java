@@ -311,6 +311,12 @@ public class LedgerService {
     return problems.findByNumber(number);
   }
 
+  /** Open and overdue problems per unit, counted in one query. */
+  @Transactional(readOnly = true)
+  public List<OpenProblems> openByUnit() {
+    return problems.openByUnit(today());
+  }
+
   @Transactional(readOnly = true)
   public ProblemPage search(ProblemSearch search) {
     return problems.search(search, today());

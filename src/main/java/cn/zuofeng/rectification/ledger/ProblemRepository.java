@@ -77,6 +77,17 @@ class ProblemRepository {
     }
   }
 
+  /** One grouped query over the open ledger (for the metrics; a scrape reads a cached result). */
+  List<OpenProblems> openByUnit(LocalDate today) {
+    return jdbc.sql("""
+            select unit_code, count(*) as open_count,
+              sum(case when state in ('RECTIFYING', 'PENDING_ACCEPTANCE') and deadline < :today then 1 else 0 end) as overdue_count
+            from problem where state not in ('CLOSED', 'DISMISSED') group by unit_code""")
+        .param("today", today)
+        .query((rs, row) -> new OpenProblems(rs.getString("unit_code"), rs.getLong("open_count"), rs.getLong("overdue_count")))
+        .list();
+  }
+
   Optional<Problem> findByNumber(String number) {
     return jdbc.sql("select " + COLUMNS + " from problem where number = :number")
         .param("number", number)

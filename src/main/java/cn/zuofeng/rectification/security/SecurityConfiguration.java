@@ -30,13 +30,17 @@ import static org.springframework.security.web.util.matcher.RequestMatchers.anyO
 class SecurityConfiguration {
 
   /** Requests answered with JSON, never with a redirect to the login page. */
-  static final RequestMatcher API = anyOf(antMatcher("/api/**"), antMatcher("/engine-rest/**"), antMatcher("/camunda/api/**"));
+  static final RequestMatcher API = anyOf(antMatcher("/api/**"), antMatcher("/engine-rest/**"), antMatcher("/camunda/api/**"),
+      antMatcher("/actuator/**"));
 
   @Bean
   SecurityFilterChain filterChain(HttpSecurity http) throws Exception {
     http
         .authorizeHttpRequests(auth -> auth
             .requestMatchers("/login", "/error", "/css/**", "/images/**", "/favicon.ico").permitAll()
+            // operations (issue 7): health and its probes open for the proxy; metrics for admins only
+            .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+            .requestMatchers("/actuator/**").hasAuthority(Groups.authority(Groups.ADMIN))
             .requestMatchers(HttpMethod.POST, "/api/problems")
                 .hasAnyAuthority(Groups.authority(Groups.SUPERVISORS), Groups.authority(Groups.ADMIN))
             .requestMatchers(HttpMethod.POST, "/api/units").hasAuthority(Groups.authority(Groups.ADMIN))

@@ -3,6 +3,7 @@ package cn.zuofeng.rectification.web;
 import cn.zuofeng.rectification.ledger.IllegalStateTransitionException;
 import cn.zuofeng.rectification.ledger.InvalidInputException;
 import cn.zuofeng.rectification.ledger.ProblemNotFoundException;
+import cn.zuofeng.rectification.operations.DatabaseUnavailable;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import java.util.List;
@@ -68,8 +69,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.FORBIDDEN, "无权访问", e.getMessage());
   }
 
+  @ExceptionHandler(RegistrationKeys.IdempotencyKeyReusedException.class)
+  ProblemDetail keyReused(RegistrationKeys.IdempotencyKeyReusedException e) {
+    return problem(HttpStatus.UNPROCESSABLE_ENTITY, "幂等键已用于其他请求", e.getMessage());
+  }
+
   @ExceptionHandler(Exception.class)
   ProblemDetail unexpected(Exception e) {
+    if (DatabaseUnavailable.isCause(e)) {
+      log.warn("database unavailable in /api: {}", e.getMessage());
+      return problem(HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.TITLE, DatabaseUnavailable.DETAIL);
+    }
     log.error("unexpected error in /api", e);
     return problem(HttpStatus.INTERNAL_SERVER_ERROR, "服务器内部错误", "处理请求时发生错误，请稍后重试或联系管理员");
   }

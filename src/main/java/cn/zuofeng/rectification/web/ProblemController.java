@@ -18,11 +18,15 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -32,14 +36,18 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/problems")
 class ProblemController {
 
+  private static final Logger log = LoggerFactory.getLogger(ProblemController.class);
+
   private final ProblemRegistration registration;
   private final LedgerService ledger;
   private final ProblemAccess access;
   private final UnitDirectory units;
   private final TrailService trails;
+  private final RegistrationKeys keys;
 
   ProblemController(ProblemRegistration registration, LedgerService ledger, ProblemAccess access, UnitDirectory units,
-                    TrailService trails) {
+                    TrailService trails, RegistrationKeys keys) {
+    this.keys = keys;
     this.registration = registration;
     this.ledger = ledger;
     this.access = access;
@@ -55,8 +63,14 @@ class ProblemController {
 
   record ProblemDetailResponse(ProblemResponse problem, List<EvidenceStore.StoredEvidence> evidence) {}
 
+  /**
+   * 201 with the new problem; with an {@code Idempotency-Key} header a repeated request returns the
+   * problem the key registered first with 200 (and {@code Idempotent-Replayed: true}), registering
+   * nothing, and the same key with a different request is refused with 422.
+   */
   @PostMapping
-  ResponseEntity<ProblemResponse> register(@RequestBody RegisterProblemRequest request) {
+  ResponseEntity<ProblemResponse> register(@RequestBody RegisterProblemRequest request,
+      @RequestHeader(name = RegistrationKeys.HEADER, required = false) String idempotencyKey) {
     Map<String, Object> fields = new HashMap<>();
     fields.put("title", request.title());
     fields.put("description", request.description());
@@ -64,9 +78,18 @@ class ProblemController {
     fields.put("category", request.category());
     fields.put("discoveredOn", request.discoveredOn());
     fields.put("suggestedUnit", request.suggestedUnit());
-    String number = registration.register(fields);
+    var outcome = idempotencyKey == null
+        ? new RegistrationKeys.Outcome(registration.register(fields), true)
+        : keys.registerOnce(CurrentUser.get().id(), idempotencyKey, RegistrationKeys.hash(request.title(), request.description(),
+            request.source(), request.category(), request.discoveredOn(), request.suggestedUnit()), () -> registration.register(fields));
+    String number = outcome.number();
+    MDC.put(ProblemNumberLogContext.KEY, number);
+    log.info(outcome.created() ? "problem registered through the API" : "registration repeated with the same idempotency key");
     Problem problem = ledger.find(number).orElseThrow();
-    return ResponseEntity.created(URI.create("/api/problems/" + number)).body(response(problem, ledger.today(), units.names()));
+    var body = response(problem, ledger.today(), units.names());
+    return outcome.created()
+        ? ResponseEntity.created(URI.create("/api/problems/" + number)).body(body)
+        : ResponseEntity.ok().location(URI.create("/api/problems/" + number)).header("Idempotent-Replayed", "true").body(body);
   }
 
   @GetMapping

@@ -60,6 +60,11 @@ final class Http {
     return send(request(path).header("Accept", "application/json").GET());
   }
 
+  /** Plain text, e.g. Prometheus metrics as a scraper asks for them. */
+  Response text(String path) {
+    return send(request(path).header("Accept", "text/plain").GET());
+  }
+
   /** A page as a browser asks for it. */
   Response page(String path) {
     return send(request(path).header("Accept", "text/html").GET());
