@@ -192,7 +192,8 @@ class ClusterFaultIT {
     String mine = "select id_ from act_ru_execution where business_key_ like 'WT-%' and parent_id_ is null";
     // the warning and overdue timers of every problem fall due now (the clock of a child process cannot be moved)
     int due = cluster.update("update act_ru_job set duedate_ = now() - interval '1 second' "
-        + "where handler_type_ = 'timer-transition' and process_instance_id_ in (" + mine + ")");
+        + "where handler_type_ = 'timer-transition' and process_def_key_ = 'problem-rectification' "
+        + "and process_instance_id_ in (" + mine + ")");
     assertThat(due).isEqualTo(2 * TIMER_PROBLEMS);
     long fireStart = System.nanoTime();
 
@@ -215,6 +216,14 @@ class ClusterFaultIT {
     long lostWarning = TIMER_PROBLEMS - cluster.queryLong("select count(*) from problem where title like '定时器-%' and warned_at is not null");
     long incidents = cluster.queryLong("select count(*) from act_ru_incident");
     String acquisitionLosses = acquisitionFailures();
+    long supervised = cluster.queryLong("select count(distinct n.problem_id) from supervision_notice n join problem p on p.id = n.problem_id "
+        + "where p.title like '定时器-%'");
+    long extraNotices = cluster.queryLong("select count(*) from supervision_notice n join problem p on p.id = n.problem_id "
+        + "where p.title like '定时器-%'") - supervised;
+    long overdueNotices = cluster.queryLong("select count(*) from notice n join problem p on p.number = n.problem_number "
+        + "where p.title like '定时器-%' and n.kind = 'OVERDUE'");
+    log.info("FIGURES timers: supervision notices issued for {} of {} overdue problems, {} extra; overdue notices {} (2 per problem)",
+        supervised, TIMER_PROBLEMS, extraNotices, overdueNotices);
 
     log.info("FIGURES timers: {} due timers, fired {} in {} s; per node {}; duplicates: job runs {}, activity instances {}, "
             + "ledger events {}; lost: warning {}, overdue {}; still waiting {}; failed attempts (retried) {}; incidents {}; "
@@ -227,6 +236,9 @@ class ClusterFaultIT {
     assertThat(duplicateJobRuns + duplicateActivities + duplicateLedgerEvents).as("duplicates").isZero();
     assertThat(lostWarning + lostOverdue).as("lost").isZero();
     assertThat(incidents).isZero();
+    assertThat(supervised).as("every overdue problem is supervised").isEqualTo(TIMER_PROBLEMS);
+    assertThat(extraNotices).as("no duplicate supervision notice").isZero();
+    assertThat(overdueNotices).as("one overdue notice to the unit and one to the supervisors").isEqualTo(2L * TIMER_PROBLEMS);
     assertThat(perNode).containsOnlyKeys(a.name, b.name);
     assertThat(perNode.values()).allSatisfy(n -> assertThat(n).as("both nodes take work").isPositive());
     assertThat(perNode.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(2L * TIMER_PROBLEMS);
@@ -259,7 +271,8 @@ class ClusterFaultIT {
     do {
       // fired timers are gone; one that lost a race waits for its retry (a later due date)
       left = cluster.queryLong("select count(*) from act_ru_job j join act_ru_execution e on e.id_ = j.process_instance_id_ "
-          + "where j.handler_type_ = 'timer-transition' and e.business_key_ in (select number from problem where title like '定时器-%')");
+          + "where j.handler_type_ = 'timer-transition' and j.process_def_key_ = 'problem-rectification' "
+          + "and e.business_key_ in (select number from problem where title like '定时器-%')");
       if (left == 0) {
         return 0;
       }
@@ -428,7 +441,7 @@ class ClusterFaultIT {
     // the pending problems' timers fall due while the database is down
     String instances = String.join("','", pending);
     int timers = cluster.update("update act_ru_job set duedate_ = now() + interval '3 seconds' where handler_type_ = 'timer-transition' "
-        + "and process_instance_id_ in (select id_ from act_ru_execution where business_key_ in ('" + instances + "'))");
+        + "and process_def_key_ = 'problem-rectification' and process_instance_id_ in (select id_ from act_ru_execution where business_key_ in ('" + instances + "'))");
     assertThat(timers).isEqualTo(40);
 
     long stopping = System.nanoTime();
@@ -506,7 +519,8 @@ class ClusterFaultIT {
     long left;
     do {
       left = cluster.queryLong("select count(*) from act_ru_job j join act_ru_execution e on e.id_ = j.process_instance_id_ "
-          + "where j.handler_type_ = 'timer-transition' and e.business_key_ in ('" + numbers + "')");
+          + "where j.handler_type_ = 'timer-transition' and j.process_def_key_ = 'problem-rectification' "
+          + "and e.business_key_ in ('" + numbers + "')");
       if (left == 0) {
         return 0;
       }
