@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,8 +19,14 @@ import java.util.Map;
  *   <li>B1 — bare Camunda on a separate database of the same server: start + complete loops/s;</li>
  *   <li>S1 — {@code POST /api/problems} at a fixed arrival rate (open model, 8 HTTP clients), then
  *       heap used after GC;</li>
- *   <li>S2 — the whole loop over REST, 8 clients, closed loop.</li>
+ *   <li>S2 — the whole loop over REST, 8 clients, closed loop;</li>
+ *   <li>B2, S3 — a cohort of deadlines falling due at once (engine clock moved), processed by the job
+ *       executor with the starter's defaults, then with the tuned settings ({@link JobExecutorSettings});</li>
+ *   <li>S4 — the 本单位待认领 Tasklist filter (first page + count) over many open tasks, open model.</li>
  * </ol>
+ * Diagnostics: {@code -Dbench.pgStatements=true} (statement statistics per phase, slow-statement plans),
+ * {@code -Dbench.explain=true} (the filter's plans), {@code -Dbench.s3Problems}, {@code -Dbench.s4Tasks},
+ * {@code -Dbench.s4Units} (other data sizes), all passed through {@code -Dbench.jvmArgs="..."}.
  * Prints a table and writes {@code benchmarks.json} and {@code benchmarks.md} ({@code docs/} for
  * {@code full}, {@code target/bench/} for {@code quick}, or {@code -Dbench.out}). Exits non-zero when
  * the harness breaks (the application does not start, any request or operation fails, the ledger
@@ -57,7 +64,9 @@ public final class Bench {
   }
 
   private static int run() throws Exception {
-    BenchSize size = BenchSize.of(System.getProperty("bench.size", "quick").strip(), System.getProperty("bench.rate"));
+    BenchSize size = BenchSize.of(System.getProperty("bench.size", "quick").strip(), System.getProperty("bench.rate"))
+        .withOverrides(Integer.getInteger("bench.s3Problems", 0), Integer.getInteger("bench.s4Tasks", 0),
+            Integer.getInteger("bench.s4Units", 0));
     Path base = Path.of(System.getProperty("bench.basedir", ".")).toAbsolutePath().normalize();
     Path work = base.resolve("target/bench");
     String outProperty = System.getProperty("bench.out", "");
@@ -231,12 +240,17 @@ public final class Bench {
             + Report.f0(s4Data.seedSeconds()) + " s");
         String filterId = UnitFilterLoad.filterId(app);
         OpenLoad.Request filter = UnitFilterLoad.request(filterId, units);
+        if (Boolean.getBoolean("bench.explain")) {
+          explainFilter(app, db, appDb, work, filter);
+        }
         db.checkpoint();
         var s4Warmup = OpenLoad.run("S4-warmup", app.port, size.threads(), size.s4Rate(), size.s4Warmup(), Duration.ofSeconds(5), filter);
         errors += s4Warmup.failures().count();
         db.resetStatements();
         log("S4: " + Report.f0(size.s4Rate()) + " filter views/s for " + size.s4().toSeconds() + " s");
+        db.explainSlow(Integer.getInteger("bench.explainMs", 20));
         var s4 = OpenLoad.run("S4", app.port, size.threads(), size.s4Rate(), size.s4(), size.s1Drain(), filter);
+        db.explainSlow(-1);
         errors += s4.failures().count();
         db.dumpStatements(work.resolve("pg-statements-S4.txt"));
         Map<String, Object> s4Json = s4.toJson();
@@ -332,7 +346,7 @@ public final class Bench {
     report.method("One JVM runs the harness and the application; PostgreSQL " + "17 (io.zonky.test embedded server, the pom's "
         + "binaries BOM) runs as a separate process on the same machine. fsync is on and synchronous_commit is set back to "
         + "on (zonky turns it off by default), so every COMMIT waits for its WAL flush, as in production. Everything talks "
-        + "over localhost. Order: S7, B0, B1, S1, S2; a CHECKPOINT runs before each measured phase so that one phase's "
+        + "over localhost. Order: S7, B0, B1, S1, S2, B2, S3, S4; a CHECKPOINT runs before each measured phase so that one phase's "
         + "writes are not flushed during the next.");
     report.method("CPU is the load while a phase was measured, in % of all cores, from /proc: the whole machine = this JVM "
         + "(application and load generator together) + PostgreSQL (postmaster and backends) + foreign processes (anything "
@@ -365,6 +379,36 @@ public final class Bench {
         + "the window count.");
   }
 
+  /** Diagnostics: the plans of the filter's list and count queries, before and after {@code -Dbench.explainSql}. */
+  private static void explainFilter(AppUnderTest app, Database db, String appDb, Path work, OpenLoad.Request filter)
+      throws Exception {
+    var client = new HttpDriver(app.port);
+    String logger = "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity";
+    try (var c = db.connect(appDb)) {
+      String text = SqlExplain.explain(logger, work.resolve("app.log"), c, () -> filter.send(client, 0));
+      var configuration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) app.context
+          .getBean(org.camunda.bpm.engine.ProcessEngine.class).getProcessEngineConfiguration();
+      String revokes = configuration.getAuthorizationCheckRevokes();
+      String other = "always".equals(revokes) ? "auto" : "always";
+      configuration.setAuthorizationCheckRevokes(other);
+      text = "-- authorizationCheckRevokes = " + revokes + " (the application's setting)\n" + text
+          + "\n-- after: authorizationCheckRevokes = " + other + "\n" + SqlExplain.explain(logger, work.resolve("app.log"), c,
+          () -> filter.send(client, 0));
+      configuration.setAuthorizationCheckRevokes(revokes);
+      String extra = System.getProperty("bench.explainSql", "");
+      for (String sql : extra.replace('~', ' ').split(";")) {
+        if (!sql.isBlank()) {
+          try (var s = c.createStatement()) {
+            s.execute(sql);
+          }
+          text += "\n-- after: " + sql + "\n" + SqlExplain.explain(logger, work.resolve("app.log"), c, () -> filter.send(client, 0));
+        }
+      }
+      java.nio.file.Files.writeString(work.resolve("explain-S4.txt"), text);
+      log("S4: query plans in " + work.resolve("explain-S4.txt"));
+    }
+  }
+
   /** A rush that did not finish, or failed jobs, means the harness (or the application) broke. */
   private static long rushErrors(Report report, DeadlineRush.Result rush) {
     if (rush.done() && rush.failedJobs() == 0 && rush.incidents() == 0) {
@@ -387,6 +431,16 @@ public final class Bench {
         s3.clean() && s3.problems() >= S3_TARGET_PROBLEMS && s3.seconds() <= S3_TARGET_SECONDS);
     report.target("S3", "S3 / B2 (jobs/s)", "≥ " + Report.f0(S3_TARGET_SPEEDUP) + "×", Report.round(speedup) + "×",
         s3.clean() && b2.done() && speedup >= S3_TARGET_SPEEDUP);
+    for (DeadlineRush.Result r : List.of(b2, s3)) {
+      if (r.waitingOnCounter() >= 1) {
+        report.note(r.name() + ": on average " + Report.f1(r.waitingOnCounter()) + " of " + Report.f1(r.activeInApp())
+            + " active database sessions were waiting for the lock on the 督办单 counter row (supervision_counter). Numbers "
+            + "are gap-free per year (ADR 0006): the overdue timer's job takes the next number when it issues the first "
+            + "notice and keeps the row locked until its transaction commits, after the engine's flush, so escalations "
+            + "are issued one at a time and more job threads only queue there. This, not the job executor's settings, "
+            + "bounds S3 (and B2, whose pool grows to 10 threads once its queue of 3 is full).");
+      }
+    }
     report.method("S3 and B2: a cohort of problems is registered and assigned (IMMEDIATE, one deadline two days ahead, "
         + "round-robin over " + size.s4Units() + " bench units) through the application's own services in this JVM "
         + "(ProblemRegistration and TaskService as the supervisor, " + size.threads() + " threads; not measured, the seeding "
@@ -415,19 +469,27 @@ public final class Bench {
     report.method("S4: " + size.s4Units() + " bench units, each with one member (group unit-<code> only). Their open tasks are "
         + "B2's and S3's UserTask_Rectify and UserTask_AnswerSupervision tasks plus one freshly assigned problem per unit, "
         + "copied at the SQL level up to " + size.s4Tasks() + " (TaskCloner: the engine rows the application wrote — "
-        + "executions, task, candidate-group identity link, the group's task authorization, variables — repeated with "
-        + "suffixed ids and due dates spread over 60 days; no timer jobs, subscriptions or history; then ANALYZE). "
+        + "executions, task, candidate-group identity link, the group's task authorization — repeated with "
+        + "suffixed ids and due dates spread over 60 days; no variables, timer jobs, subscriptions or history; then ANALYZE). "
         + "Open model as S1 at " + Report.f0(size.s4Rate()) + " views/s (" + size.s4Warmup().toSeconds() + " s warm-up, "
         + size.s4().toSeconds() + " s measured); a view is GET /engine-rest/filter/{id}/list?firstResult=0&maxResults=50 "
         + "then GET /engine-rest/filter/{id}/count as a member of the next unit (HTTP Basic, authorizations on), and "
-        + "fails unless the page holds 50 tasks. Latency of the pair, from the scheduled time.");
+        + "fails unless the page holds 50 tasks. Latency of the pair, from the scheduled time. The application sets the "
+        + "engine's authorization-check-revokes to always: with the default (auto, no revoke authorizations) Camunda joins "
+        + "ACT_RU_AUTHORIZATION on RESOURCE_ID_ IN (task id, definition key, '*'), an OR condition PostgreSQL can only run "
+        + "as a nested loop over every task × every authorization of the unit (4 million comparisons at 2,000 tasks per "
+        + "unit); always checks each task with EXISTS on the authorization's resource index. EXPLAIN ANALYZE at 2,000 tasks "
+        + "per unit (20,000 in all, busy machine): list 828 → 76 ms, count 714 → 31 ms; extended statistics on the "
+        + "permission bits fixed the row estimate but not the plan. -Dbench.explain=true writes both plans to "
+        + "target/bench/explain-S4.txt.");
   }
 
   private static String rush(DeadlineRush.Result r) {
     return Report.f0(r.jobs()) + " jobs, " + Report.f1(r.jobsPerSecond()) + " jobs/s; " + r.overdueEvents() + " overdue events, "
         + r.supervisionNotices() + " supervision notices; failed executions " + r.failedJobs() + " (optimistic locking "
         + r.optimisticLockingFailures() + "), incidents " + r.incidents() + "; acquisitions "
-        + r.metrics().get("job-acquisition-attempt") + ", rejected " + r.metrics().get("job-execution-rejected") + "; "
+        + r.metrics().get("job-acquisition-attempt") + ", rejected " + r.metrics().get("job-execution-rejected") + "; sessions "
+        + "active " + Report.f1(r.activeInApp()) + ", of which waiting for the 督办单 counter " + Report.f1(r.waitingOnCounter()) + "; "
         + cpu(r.cpu()) + "; seeding " + Report.f0(r.problems() / Math.max(0.001, r.seedSeconds())) + " problems/s (not measured)";
   }
 

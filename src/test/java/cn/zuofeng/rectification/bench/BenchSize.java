@@ -51,6 +51,13 @@ record BenchSize(String name, int threads,
     return size;
   }
 
+  /** Diagnostics: another cohort size for S3/B2 or another open-task count for S4 (0 keeps the size's). */
+  BenchSize withOverrides(int problems, int tasks, int units) {
+    return new BenchSize(name, threads, b0Warmup, b0, b0NoSync, b1Warmup, b1, s1Rate, s1Warmup, s1, s1Drain, s1b, s2Warmup, s2,
+        maxWall, problems > 0 ? problems : s3Problems, problems > 0 ? problems : b2Problems, s3Limit, units > 0 ? units : s4Units,
+        tasks > 0 ? tasks : s4Tasks, s4Rate, s4Warmup, s4);
+  }
+
   private static Duration s(int seconds) {
     return Duration.ofSeconds(seconds);
   }

@@ -31,7 +31,8 @@ final class DeadlineRush {
 
   record Result(String name, JobExecutorSettings settings, int problems, double seedSeconds, boolean done, double seconds,
                 long jobs, long failedJobs, long optimisticLockingFailures, long incidents, long overdueEvents,
-                long supervisionNotices, long dueJobsLeft, Map<String, Long> metrics, Map<String, Object> cpu) {
+                long supervisionNotices, long dueJobsLeft, Map<String, Long> metrics, Map<String, Object> cpu,
+                double waitingOnCounter, double activeInApp) {
 
     double jobsPerSecond() {
       return seconds <= 0 ? 0 : jobs / seconds;
@@ -57,6 +58,8 @@ final class DeadlineRush {
       json.put("supervisionNotices", supervisionNotices);
       json.put("dueJobsLeft", dueJobsLeft);
       json.put("engineMetrics", metrics);
+      json.put("meanSessionsWaitingForSupervisionCounter", Report.round(waitingOnCounter));
+      json.put("meanActiveSessions", Report.round(activeInApp));
       json.put("cpu", cpu);
       return json;
     }
@@ -94,8 +97,15 @@ final class DeadlineRush {
       long end = begin + limit.toNanos();
       long finished = -1;
       long[] progress;
+      double waiting = 0;
+      double active = 0;
+      int samples = 0;
       while (true) {
         progress = progress(c, array);
+        double[] sessions = sessions(c);
+        waiting += sessions[0];
+        active += sessions[1];
+        samples++;
         if (progress[0] == numbers.size() && progress[1] == numbers.size() && progress[2] == 0) {
           finished = System.nanoTime();
           break;
@@ -116,9 +126,26 @@ final class DeadlineRush {
       long incidents = count(c, "select count(*) from act_ru_incident");
       ClockUtil.reset();
       return new Result(name, settings, numbers.size(), seedSeconds, finished > 0, seconds, log[0], log[1], log[2], incidents,
-          progress[0], progress[1], progress[2], delta, cpuJson);
+          progress[0], progress[1], progress[2], delta, cpuJson, waiting / Math.max(1, samples), active / Math.max(1, samples));
     } finally {
       ClockUtil.reset();
+    }
+  }
+
+  /**
+   * The application's database sessions right now: how many wait for a lock in the supervision
+   * notice counter's UPDATE (督办单 numbers are gap-free per year: the counter row stays locked until
+   * the issuing transaction commits), and how many are active at all.
+   */
+  private static double[] sessions(Connection c) throws SQLException {
+    try (var s = c.prepareStatement("""
+        select count(*) filter (where wait_event_type = 'Lock' and query like 'update supervision_counter%'),
+               count(*) filter (where state = 'active')
+        from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()""")) {
+      try (var rs = s.executeQuery()) {
+        rs.next();
+        return new double[] {rs.getLong(1), rs.getLong(2)};
+      }
     }
   }
 
