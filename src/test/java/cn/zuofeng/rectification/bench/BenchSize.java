@@ -36,7 +36,7 @@ record BenchSize(String name, int threads,
           s(10), s(60),
           Duration.ofMinutes(75),
           10_000, 10_000, Duration.ofMinutes(15),
-          50, 100_000, 20, s(10), s(30));
+          50, 100_000, 5, s(10), s(30));
       default -> throw new IllegalArgumentException("bench.size must be quick or full, not '" + name + "'");
     };
     if (rate != null && !rate.isBlank()) {
