@@ -11,10 +11,15 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The application, in this JVM (SpringApplication, random port), with the demo profile on the
- * embedded PostgreSQL and the starter's default job executor. Its log goes to a file so the
+ * embedded PostgreSQL, the production profile's connection settings and the starter's default job
+ * executor. Its log goes to a file so the
  * harness output stays readable (the logging cost stays).
  */
 final class AppUnderTest implements AutoCloseable {
+
+  private static final String INIT_SQL = "spring.datasource.hikari.connection-init-sql";
+  /** application-prod.yaml, for the settings the harness takes over from production. */
+  static final java.util.Properties PRODUCTION = production();
 
   final ConfigurableApplicationContext context;
   final int port;
@@ -31,7 +36,7 @@ final class AppUnderTest implements AutoCloseable {
 
   static AppUnderTest start(String jdbcUrl, Path logFile) {
     long begin = System.nanoTime();
-    ConfigurableApplicationContext context = new SpringApplication(RectificationApplication.class).run(
+    var args = new java.util.ArrayList<>(java.util.List.of(
         "--spring.profiles.active=demo",
         "--server.port=0",
         "--spring.datasource.url=" + jdbcUrl,
@@ -40,9 +45,21 @@ final class AppUnderTest implements AutoCloseable {
         "--camunda.bpm.database.schema-update=true",
         "--spring.main.banner-mode=off",
         "--logging.file.name=" + logFile,
-        "--logging.threshold.console=OFF");
+        "--logging.threshold.console=OFF"));
+    // the production profile's PostgreSQL session settings (the demo profile's own default is H2)
+    if (PRODUCTION.getProperty(INIT_SQL) != null) {
+      args.add("--" + INIT_SQL + "=" + PRODUCTION.getProperty(INIT_SQL));
+    }
+    ConfigurableApplicationContext context = new SpringApplication(RectificationApplication.class).run(args.toArray(String[]::new));
     double seconds = (System.nanoTime() - begin) / 1e9;
     return new AppUnderTest(context, seconds, ManagementFactory.getRuntimeMXBean().getUptime() / 1e3);
+  }
+
+  private static java.util.Properties production() {
+    var yaml = new org.springframework.beans.factory.config.YamlPropertiesFactoryBean();
+    yaml.setResources(new org.springframework.core.io.ClassPathResource("application-prod.yaml"));
+    var properties = yaml.getObject();
+    return properties == null ? new java.util.Properties() : properties;
   }
 
   /** Heap in use after a full GC (MemoryMXBean), in MB, with committed and max for context. */

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,8 +19,14 @@ import java.util.Map;
  *   <li>B1 — bare Camunda on a separate database of the same server: start + complete loops/s;</li>
  *   <li>S1 — {@code POST /api/problems} at a fixed arrival rate (open model, 8 HTTP clients), then
  *       heap used after GC;</li>
- *   <li>S2 — the whole loop over REST, 8 clients, closed loop.</li>
+ *   <li>S2 — the whole loop over REST, 8 clients, closed loop;</li>
+ *   <li>B2, S3 — a cohort of deadlines falling due at once (engine clock moved), processed by the job
+ *       executor with the starter's defaults, then with the tuned settings ({@link JobExecutorSettings});</li>
+ *   <li>S4 — the 本单位待认领 Tasklist filter (first page + count) over many open tasks, open model.</li>
  * </ol>
+ * Diagnostics: {@code -Dbench.pgStatements=true} (statement statistics per phase, slow-statement plans),
+ * {@code -Dbench.explain=true} (the filter's plans), {@code -Dbench.s3Problems}, {@code -Dbench.s4Tasks},
+ * {@code -Dbench.s4Units} (other data sizes), all passed through {@code -Dbench.jvmArgs="..."}.
  * Prints a table and writes {@code benchmarks.json} and {@code benchmarks.md} ({@code docs/} for
  * {@code full}, {@code target/bench/} for {@code quick}, or {@code -Dbench.out}). Exits non-zero when
  * the harness breaks (the application does not start, any request or operation fails, the ledger
@@ -34,6 +41,11 @@ public final class Bench {
   static final double S2_TARGET_LOOPS = 60;
   static final double S7_TARGET_START_S = 20;
   static final double S7_TARGET_HEAP_MB = 512;
+  static final double S3_TARGET_SECONDS = 60;
+  static final int S3_TARGET_PROBLEMS = 10_000;
+  static final double S3_TARGET_SPEEDUP = 3;
+  static final double S4_TARGET_P95_MS = 100;
+  static final int S4_TARGET_TASKS = 100_000;
 
   private Bench() {}
 
@@ -52,7 +64,9 @@ public final class Bench {
   }
 
   private static int run() throws Exception {
-    BenchSize size = BenchSize.of(System.getProperty("bench.size", "quick").strip(), System.getProperty("bench.rate"));
+    BenchSize size = BenchSize.of(System.getProperty("bench.size", "quick").strip(), System.getProperty("bench.rate"))
+        .withOverrides(Integer.getInteger("bench.s3Problems", 0), Integer.getInteger("bench.s4Tasks", 0),
+            Integer.getInteger("bench.s4Units", 0));
     Path base = Path.of(System.getProperty("bench.basedir", ".")).toAbsolutePath().normalize();
     Path work = base.resolve("target/bench");
     String outProperty = System.getProperty("bench.out", "");
@@ -195,11 +209,65 @@ public final class Bench {
         s2Json.put("requestsPerSecond", Report.round(s2.opsPerSecond() * FullLoops.REQUESTS_PER_LOOP));
         report.result("S2", s2Json);
         log("S2: " + Report.f1(s2.opsPerSecond()) + " loops/s, errors " + s2.failures().count());
+
+        // B2 then S3: deadlines falling due at once, starter defaults, then the tuned job executor
+        var seeder = new Seeder(app);
+        var units = seeder.units(size.s4Units());
+        var b2Settings = JobExecutorSettings.starterDefaults();
+        log("B2: " + size.b2Problems() + " problems falling due at once, job executor " + b2Settings.describe());
+        var b2 = DeadlineRush.run("B2", app, db, appDb, seeder, units, b2Settings, size.b2Problems(), size.threads(), size.s3Limit());
+        report.result("B2", b2.toJson());
+        errors += rushErrors(report, b2);
+        log("B2: " + (b2.done() ? "done" : "NOT done") + " in " + Report.f1(b2.seconds()) + " s, " + Report.f1(b2.jobsPerSecond())
+            + " jobs/s, failed " + b2.failedJobs() + ", incidents " + b2.incidents());
+        var s3Settings = JobExecutorSettings.tuned();
+        log("S3: " + size.s3Problems() + " problems falling due at once, job executor " + s3Settings.describe() + " (" + s3Settings.source() + ")");
+        db.resetStatements();
+        var s3 = DeadlineRush.run("S3", app, db, appDb, seeder, units, s3Settings, size.s3Problems(), size.threads(), size.s3Limit());
+        db.dumpStatements(work.resolve("pg-statements-S3.txt"));
+        report.result("S3", s3.toJson());
+        errors += rushErrors(report, s3);
+        log("S3: " + (s3.done() ? "done" : "NOT done") + " in " + Report.f1(s3.seconds()) + " s, " + Report.f1(s3.jobsPerSecond())
+            + " jobs/s, failed " + s3.failedJobs() + ", incidents " + s3.incidents());
+
+        // S4: the unit's 本单位待认领 filter over many open tasks
+        JobExecutorSettings.stop(app);
+        log("S4: seeding " + size.s4Tasks() + " open tasks over " + size.s4Units() + " units");
+        var s4Data = UnitFilterLoad.seed(app, db, appDb, seeder, units, size.s4Tasks(), size.threads());
+        JobExecutorSettings.start(app);
+        log("S4: " + s4Data.unitTasks() + " open tasks of the bench units (" + s4Data.copied() + " copied), "
+            + s4Data.openTasks() + " open tasks, " + s4Data.authorizations() + " authorizations; seeded in "
+            + Report.f0(s4Data.seedSeconds()) + " s");
+        String filterId = UnitFilterLoad.filterId(app);
+        OpenLoad.Request filter = UnitFilterLoad.request(filterId, units);
+        if (Boolean.getBoolean("bench.explain")) {
+          explainFilter(app, db, appDb, work, filter);
+        }
+        db.checkpoint();
+        var s4Warmup = OpenLoad.run("S4-warmup", app.port, size.threads(), size.s4Rate(), size.s4Warmup(), Duration.ofSeconds(5), filter);
+        errors += s4Warmup.failures().count();
+        db.resetStatements();
+        log("S4: " + Report.f0(size.s4Rate()) + " filter views/s for " + size.s4().toSeconds() + " s");
+        db.explainSlow(Integer.getInteger("bench.explainMs", 20));
+        var s4 = OpenLoad.run("S4", app.port, size.threads(), size.s4Rate(), size.s4(), size.s1Drain(), filter);
+        db.explainSlow(-1);
+        errors += s4.failures().count();
+        db.dumpStatements(work.resolve("pg-statements-S4.txt"));
+        Map<String, Object> s4Json = s4.toJson();
+        s4Json.put("dataset", s4Data.toJson());
+        s4Json.put("warmup", s4Warmup.toJson());
+        report.result("S4", s4Json);
+        log("S4: p50 " + Report.f1(s4.latency().millis(50)) + " / p95 " + Report.f1(s4.latency().millis(95)) + " / p99 "
+            + Report.f1(s4.latency().millis(99)) + " ms, errors " + s4.failures().count() + ", unsent " + s4.unsent());
+
         s7.put("heapAtEnd", AppUnderTest.heapAfterGc());
 
         describe(report, size, app, firstRequestMs, heapAtStart, heapAfterS1, b0, b0NoSync, b1, s1, s1b, s2, datasetS1, datasetS2);
+        describeDeadlines(report, size, b2, s3);
+        describeFilter(report, size, s4, s4Data);
         Map<String, Map<String, Object>> phaseCpu = new java.util.HashMap<>(
-            Map.of("B0", b0.cpu(), "B0'", b0NoSync.cpu(), "B1", b1.cpu(), "S1", s1.cpu(), "S2", s2.cpu()));
+            Map.of("B0", b0.cpu(), "B0'", b0NoSync.cpu(), "B1", b1.cpu(), "S1", s1.cpu(), "S2", s2.cpu(), "B2", b2.cpu(),
+                "S3", s3.cpu(), "S4", s4.cpu()));
         if (s1b != null) {
           phaseCpu.put("S1b", s1b.cpu());
         }
@@ -278,7 +346,7 @@ public final class Bench {
     report.method("One JVM runs the harness and the application; PostgreSQL " + "17 (io.zonky.test embedded server, the pom's "
         + "binaries BOM) runs as a separate process on the same machine. fsync is on and synchronous_commit is set back to "
         + "on (zonky turns it off by default), so every COMMIT waits for its WAL flush, as in production. Everything talks "
-        + "over localhost. Order: S7, B0, B1, S1, S2; a CHECKPOINT runs before each measured phase so that one phase's "
+        + "over localhost. Order: S7, B0, B1, S1, S2, B2, S3, S4; a CHECKPOINT runs before each measured phase so that one phase's "
         + "writes are not flushed during the next.");
     report.method("CPU is the load while a phase was measured, in % of all cores, from /proc: the whole machine = this JVM "
         + "(application and load generator together) + PostgreSQL (postmaster and backends) + foreign processes (anything "
@@ -309,6 +377,132 @@ public final class Bench {
         + "complete UserTask_ApproveCloseOut (leader, APPROVE) → GET the problem and check it is CLOSED. "
         + size.s2Warmup().toSeconds() + " s warm-up, " + size.s2().toSeconds() + " s measured; loops completing inside "
         + "the window count.");
+  }
+
+  /** Diagnostics: the plans of the filter's list and count queries, before and after {@code -Dbench.explainSql}. */
+  private static void explainFilter(AppUnderTest app, Database db, String appDb, Path work, OpenLoad.Request filter)
+      throws Exception {
+    var client = new HttpDriver(app.port);
+    String logger = "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity";
+    try (var c = db.connect(appDb)) {
+      String initSql = AppUnderTest.PRODUCTION.getProperty("spring.datasource.hikari.connection-init-sql");
+      if (initSql != null) {
+        try (var s = c.createStatement()) {
+          s.execute(initSql);
+        }
+      }
+      String text = SqlExplain.explain(logger, work.resolve("app.log"), c, () -> filter.send(client, 0));
+      var configuration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) app.context
+          .getBean(org.camunda.bpm.engine.ProcessEngine.class).getProcessEngineConfiguration();
+      String revokes = configuration.getAuthorizationCheckRevokes();
+      String other = "always".equals(revokes) ? "auto" : "always";
+      configuration.setAuthorizationCheckRevokes(other);
+      text = "-- authorizationCheckRevokes = " + revokes + " (the application's setting)\n" + text
+          + "\n-- after: authorizationCheckRevokes = " + other + "\n" + SqlExplain.explain(logger, work.resolve("app.log"), c,
+          () -> filter.send(client, 0));
+      configuration.setAuthorizationCheckRevokes(revokes);
+      String extra = System.getProperty("bench.explainSql", "");
+      for (String sql : extra.replace('~', ' ').split(";")) {
+        if (!sql.isBlank()) {
+          try (var s = c.createStatement()) {
+            s.execute(sql);
+          }
+          text += "\n-- after: " + sql + "\n" + SqlExplain.explain(logger, work.resolve("app.log"), c, () -> filter.send(client, 0));
+        }
+      }
+      java.nio.file.Files.writeString(work.resolve("explain-S4.txt"), text);
+      log("S4: query plans in " + work.resolve("explain-S4.txt"));
+    }
+  }
+
+  /** A rush that did not finish, or failed jobs, means the harness (or the application) broke. */
+  private static long rushErrors(Report report, DeadlineRush.Result rush) {
+    if (rush.done() && rush.failedJobs() == 0 && rush.incidents() == 0) {
+      return 0;
+    }
+    report.note(rush.name() + ": " + (rush.done() ? "" : "not finished within the limit (" + rush.overdueEvents() + " overdue events, "
+        + rush.supervisionNotices() + " supervision notices of " + rush.problems() + " problems, " + rush.dueJobsLeft()
+        + " due jobs left); ") + rush.failedJobs() + " failed job executions, " + rush.incidents() + " incidents.");
+    return 1;
+  }
+
+  private static void describeDeadlines(Report report, BenchSize size, DeadlineRush.Result b2, DeadlineRush.Result s3) {
+    report.row("B2", b2.problems() + " deadlines due at once, Camunda starter's default job executor", Report.f1(b2.seconds()) + " s",
+        rush(b2));
+    report.row("S3", s3.problems() + " deadlines due at once, tuned job executor", Report.f1(s3.seconds()) + " s", rush(s3));
+    double speedup = b2.jobsPerSecond() == 0 ? 0 : s3.jobsPerSecond() / b2.jobsPerSecond();
+    report.row("S3/B2", "S3 jobs/s ÷ B2 jobs/s", Report.round(speedup) + "", "");
+    report.target("S3", "S3 " + s3.problems() + " deadlines: overdue + supervision notice for all", "≤ " + Report.f0(S3_TARGET_SECONDS) + " s",
+        Report.f1(s3.seconds()) + " s" + (s3.problems() < S3_TARGET_PROBLEMS ? " (" + s3.problems() + " problems, not " + S3_TARGET_PROBLEMS + ")" : ""),
+        s3.clean() && s3.problems() >= S3_TARGET_PROBLEMS && s3.seconds() <= S3_TARGET_SECONDS);
+    report.target("S3", "S3 / B2 (jobs/s)", "≥ " + Report.f0(S3_TARGET_SPEEDUP) + "×", Report.round(speedup) + "×",
+        s3.clean() && b2.done() && speedup >= S3_TARGET_SPEEDUP);
+    for (DeadlineRush.Result r : List.of(b2, s3)) {
+      if (r.waitingOnCounter() >= 1) {
+        report.note(r.name() + ": on average " + Report.f1(r.waitingOnCounter()) + " of " + Report.f1(r.activeInApp())
+            + " active database sessions were waiting for the lock on the 督办单 counter row (supervision_counter). Numbers "
+            + "are gap-free per year (ADR 0006): the overdue timer's job takes the next number when it issues the first "
+            + "notice and keeps the row locked until its transaction commits, after the engine's flush, so escalations "
+            + "are issued one at a time and more job threads only queue there. This, not the job executor's settings, "
+            + "bounds S3 (and B2, whose pool grows to 10 threads once its queue of 3 is full).");
+      }
+    }
+    report.method("S3 and B2: a cohort of problems is registered and assigned (IMMEDIATE, one deadline two days ahead, "
+        + "round-robin over " + size.s4Units() + " bench units) through the application's own services in this JVM "
+        + "(ProblemRegistration and TaskService as the supervisor, " + size.threads() + " threads; not measured, the seeding "
+        + "rate is in benchmarks.json). Then the job executor is stopped, the engine clock (ClockUtil) is moved to 08:00 "
+        + "the day after the deadline, so each problem's warning and overdue timers are due, the job executor settings "
+        + "under test are applied to the running application (thread pool, queue, acquisition size, idle wait, Hikari "
+        + "pool) and it is started. Measured from the start until every problem of the cohort has its OVERDUE ledger "
+        + "event and its first 督办单 (supervision_notice) and no due job is left (database polled every 100 ms). Jobs "
+        + "and failures come from the job log (history FULL): successful and failed executions, optimistic-locking "
+        + "failures among them; acquisition counts from the engine's job metrics. B2 runs first with the Camunda "
+        + "starter's defaults (" + b2.settings().describe() + "); S3 then runs on a fresh cohort with " + s3.settings().describe()
+        + " (" + s3.settings().source() + "), on a database that now also holds B2's cohort. The speed-up compares jobs/s. "
+        + "Both runs start the job executor when the timers are already due; an executor that has been idle sleeps between "
+        + "acquisitions (defaults: 5 s, doubling up to 60 s; tuned: " + s3.settings().waitTimeInMillis() + " ms up to "
+        + s3.settings().maxWait() + " ms), so in production the first due timer is noticed up to that much later. "
+        + "The database sessions waiting for the 督办单 counter's row lock are sampled with each poll (pg_stat_activity).");
+  }
+
+  private static void describeFilter(Report report, BenchSize size, OpenLoad.Result s4, UnitFilterLoad.Dataset data) {
+    report.row("S4", "本单位待认领 filter, first page of 50 + count, open model, " + size.threads() + " clients",
+        "p95 " + Report.f1(s4.latency().millis(95)) + " ms", "offered " + Report.f0(s4.offeredRate()) + " views/s for "
+            + Report.f0(s4.arrivalSeconds()) + " s (each view = 2 requests); from schedule " + latencies(s4.latency())
+            + "; errors " + s4.failures().count() + ", unsent " + s4.unsent() + "; " + cpu(s4.cpu()) + "; "
+            + data.unitTasks() + " open tasks over " + size.s4Units() + " units (" + data.openTasks() + " in all), "
+            + data.authorizations() + " authorizations");
+    report.target("S4", "S4 p95 (list + count) with " + data.unitTasks() + " open tasks", "≤ " + Report.f0(S4_TARGET_P95_MS) + " ms"
+            + " at " + S4_TARGET_TASKS + " tasks",
+        Report.f1(s4.latency().millis(95)) + " ms", s4.failures().count() == 0 && s4.unsent() == 0
+            && data.unitTasks() >= S4_TARGET_TASKS && s4.latency().millis(95) <= S4_TARGET_P95_MS);
+    report.method("S4: " + size.s4Units() + " bench units, each with one member (group unit-<code> only). Their open tasks are "
+        + "B2's and S3's UserTask_Rectify and UserTask_AnswerSupervision tasks plus one freshly assigned problem per unit, "
+        + "copied at the SQL level up to " + size.s4Tasks() + " (TaskCloner: the engine rows the application wrote — "
+        + "executions, task, candidate-group identity link, the group's task authorization — repeated with "
+        + "suffixed ids and due dates spread over 60 days; no variables, timer jobs, subscriptions or history; then ANALYZE). "
+        + "Open model as S1 at " + Report.f0(size.s4Rate()) + " views/s (" + size.s4Warmup().toSeconds() + " s warm-up, "
+        + size.s4().toSeconds() + " s measured); a view is GET /engine-rest/filter/{id}/list?firstResult=0&maxResults=50 "
+        + "then GET /engine-rest/filter/{id}/count as a member of the next unit (HTTP Basic, authorizations on), and "
+        + "fails unless the page holds 50 tasks. Latency of the pair, from the scheduled time. The application sets the "
+        + "engine's authorization-check-revokes to always: with the default (auto, no revoke authorizations) Camunda joins "
+        + "ACT_RU_AUTHORIZATION on RESOURCE_ID_ IN (task id, definition key, '*'), an OR condition PostgreSQL can only run "
+        + "as a nested loop over every task × every authorization of the unit (4 million comparisons at 2,000 tasks per "
+        + "unit); always checks each task with EXISTS on the authorization's resource index. EXPLAIN ANALYZE at 2,000 tasks "
+        + "per unit (20,000 in all, busy machine): list 828 → 76 ms, count 714 → 31 ms; extended statistics on the "
+        + "permission bits fixed the row estimate but not the plan. The production profile also sets random_page_cost "
+        + "1.1 on every connection (the harness takes it over): with the default 4 PostgreSQL scans all of ACT_RU_TASK "
+        + "instead of fetching the unit's 2,000 tasks by id; at 100,000 tasks over 50 units, list 135 → 56 ms, count "
+        + "120 → 41 ms. -Dbench.explain=true writes the plans to target/bench/explain-S4.txt.");
+  }
+
+  private static String rush(DeadlineRush.Result r) {
+    return Report.f0(r.jobs()) + " jobs, " + Report.f1(r.jobsPerSecond()) + " jobs/s; " + r.overdueEvents() + " overdue events, "
+        + r.supervisionNotices() + " supervision notices; failed executions " + r.failedJobs() + " (optimistic locking "
+        + r.optimisticLockingFailures() + "), incidents " + r.incidents() + "; acquisitions "
+        + r.metrics().get("job-acquisition-attempt") + ", rejected " + r.metrics().get("job-execution-rejected") + "; sessions "
+        + "active " + Report.f1(r.activeInApp()) + ", of which waiting for the 督办单 counter " + Report.f1(r.waitingOnCounter()) + "; "
+        + cpu(r.cpu()) + "; seeding " + Report.f0(r.problems() / Math.max(0.001, r.seedSeconds())) + " problems/s (not measured)";
   }
 
   private static String latencies(Latency latency) {

@@ -13,7 +13,9 @@ record BenchSize(String name, int threads,
                  Duration b1Warmup, Duration b1,
                  double s1Rate, Duration s1Warmup, Duration s1, Duration s1Drain, Duration s1b,
                  Duration s2Warmup, Duration s2,
-                 Duration maxWall) {
+                 Duration maxWall,
+                 int s3Problems, int b2Problems, Duration s3Limit,
+                 int s4Units, int s4Tasks, double s4Rate, Duration s4Warmup, Duration s4) {
 
   static final int THREADS = 8;
 
@@ -24,13 +26,17 @@ record BenchSize(String name, int threads,
           s(2), s(4),
           20, s(3), s(6), s(10), s(5),
           s(2), s(6),
-          Duration.ofMinutes(5));
+          Duration.ofMinutes(8),
+          200, 200, Duration.ofMinutes(2),
+          10, 2_000, 5, s(3), s(6));
       case "full" -> new BenchSize("full", THREADS,
           s(3), s(15), s(10),
           s(10), s(30),
           200, s(20), s(60), s(15), s(30),
           s(10), s(60),
-          Duration.ofMinutes(20));
+          Duration.ofMinutes(75),
+          10_000, 10_000, Duration.ofMinutes(15),
+          50, 100_000, 5, s(10), s(30));
       default -> throw new IllegalArgumentException("bench.size must be quick or full, not '" + name + "'");
     };
     if (rate != null && !rate.isBlank()) {
@@ -39,9 +45,17 @@ record BenchSize(String name, int threads,
         throw new IllegalArgumentException("bench.rate must be between 0 and 5000 requests/s, not " + rate);
       }
       size = new BenchSize(size.name, size.threads, size.b0Warmup, size.b0, size.b0NoSync, size.b1Warmup, size.b1,
-          r, size.s1Warmup, size.s1, size.s1Drain, size.s1b, size.s2Warmup, size.s2, size.maxWall);
+          r, size.s1Warmup, size.s1, size.s1Drain, size.s1b, size.s2Warmup, size.s2, size.maxWall,
+          size.s3Problems, size.b2Problems, size.s3Limit, size.s4Units, size.s4Tasks, size.s4Rate, size.s4Warmup, size.s4);
     }
     return size;
+  }
+
+  /** Diagnostics: another cohort size for S3/B2 or another open-task count for S4 (0 keeps the size's). */
+  BenchSize withOverrides(int problems, int tasks, int units) {
+    return new BenchSize(name, threads, b0Warmup, b0, b0NoSync, b1Warmup, b1, s1Rate, s1Warmup, s1, s1Drain, s1b, s2Warmup, s2,
+        maxWall, problems > 0 ? problems : s3Problems, problems > 0 ? problems : b2Problems, s3Limit, units > 0 ? units : s4Units,
+        tasks > 0 ? tasks : s4Tasks, s4Rate, s4Warmup, s4);
   }
 
   private static Duration s(int seconds) {
@@ -57,6 +71,9 @@ record BenchSize(String name, int threads,
     json.put("s1", Map.of("ratePerSecond", s1Rate, "warmupSeconds", s1Warmup.toSeconds(), "arrivalSeconds", s1.toSeconds(),
         "drainSeconds", s1Drain.toSeconds(), "s1bArrivalSeconds", s1b.toSeconds()));
     json.put("s2Seconds", Map.of("warmup", s2Warmup.toSeconds(), "measured", s2.toSeconds()));
+    json.put("s3", Map.of("problems", s3Problems, "b2Problems", b2Problems, "limitSeconds", s3Limit.toSeconds()));
+    json.put("s4", Map.of("units", s4Units, "openTasks", s4Tasks, "ratePerSecond", s4Rate, "warmupSeconds", s4Warmup.toSeconds(),
+        "arrivalSeconds", s4.toSeconds()));
     return json;
   }
 }

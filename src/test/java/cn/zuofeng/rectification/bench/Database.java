@@ -2,6 +2,8 @@ package cn.zuofeng.rectification.bench;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
@@ -34,7 +36,16 @@ final class Database implements AutoCloseable {
         .setServerConfig("synchronous_commit", "on")
         .setRegisterShutdownHook(true);
     if (statements) {
-      builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+      // diagnostics: statement counts, and plans of slow statements (auto_explain, off until explainSlow)
+      Path logs = Path.of(System.getProperty("bench.basedir", "."), "target", "bench", "pg-log").toAbsolutePath();
+      Files.createDirectories(logs);
+      builder.setServerConfig("shared_preload_libraries", "pg_stat_statements,auto_explain")
+          .setServerConfig("logging_collector", "on")
+          .setServerConfig("log_directory", logs.toString())
+          .setServerConfig("log_filename", "postgresql.log")
+          .setServerConfig("auto_explain.log_min_duration", "-1")
+          .setServerConfig("auto_explain.log_analyze", "on")
+          .setServerConfig("auto_explain.log_buffers", "on");
     }
     var db = new Database(builder.start(), statements);
     if (statements) {
@@ -82,6 +93,14 @@ final class Database implements AutoCloseable {
   /** Writes dirty pages now, so one phase's checkpoint does not land in the next phase. */
   void checkpoint() throws SQLException {
     execute("checkpoint");
+  }
+
+  /** Logs the plan of every statement slower than {@code millis} to target/bench/pg-log (diagnostics only; -1 stops). */
+  void explainSlow(int millis) throws SQLException {
+    if (statements) {
+      execute("alter system set auto_explain.log_min_duration = " + millis);
+      execute("select pg_reload_conf()");
+    }
   }
 
   /** Starts a new statement statistics period (diagnostics only). */
