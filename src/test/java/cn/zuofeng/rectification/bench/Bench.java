@@ -46,6 +46,8 @@ public final class Bench {
   static final double S3_TARGET_SPEEDUP = 3;
   static final double S4_TARGET_P95_MS = 100;
   static final int S4_TARGET_TASKS = 100_000;
+  static final double S6_TARGET_P95_MS = 50;
+  static final long S6_TARGET_ROWS = 5_000_000L;
 
   private Bench() {}
 
@@ -260,14 +262,40 @@ public final class Bench {
         log("S4: p50 " + Report.f1(s4.latency().millis(50)) + " / p95 " + Report.f1(s4.latency().millis(95)) + " / p99 "
             + Report.f1(s4.latency().millis(99)) + " ms, errors " + s4.failures().count() + ", unsent " + s4.unsent());
 
+        // S6: one problem's audit trail while the history tables hold millions of rows
+        boolean full = "full".equals(size.name());
+        long s6Rows = full ? S6_TARGET_ROWS : 100_000L;
+        double s6Rate = full ? 20 : 5;
+        Duration s6Duration = Duration.ofSeconds(full ? 30 : 10);
+        log("S6: growing the history tables to " + s6Rows + " rows");
+        var s6Data = TrailLoad.seed(db, appDb, s6Rows);
+        int s6Entries = probe.expect(200, probe.get("auditor", "/api/problems/" + s6Data.problem() + "/trail"), "trail")
+            .json().size();
+        s6Data = TrailLoad.withEntries(s6Data, s6Entries);
+        log("S6: " + s6Data.historyRows() + " history rows (" + s6Data.copied() + " copied in " + Report.f0(s6Data.seedSeconds())
+            + " s); trail of " + s6Data.problem() + " has " + s6Entries + " entries");
+        db.checkpoint();
+        var s6Request = TrailLoad.request(s6Data.problem(), s6Entries);
+        var s6Warmup = OpenLoad.run("S6-warmup", app.port, size.threads(), s6Rate, Duration.ofSeconds(5), Duration.ofSeconds(5),
+            s6Request);
+        errors += s6Warmup.failures().count();
+        var s6 = OpenLoad.run("S6", app.port, size.threads(), s6Rate, s6Duration, size.s1Drain(), s6Request);
+        errors += s6.failures().count();
+        Map<String, Object> s6Json = s6.toJson();
+        s6Json.put("dataset", s6Data.toJson());
+        report.result("S6", s6Json);
+        log("S6: p50 " + Report.f1(s6.latency().millis(50)) + " / p95 " + Report.f1(s6.latency().millis(95)) + " / p99 "
+            + Report.f1(s6.latency().millis(99)) + " ms, errors " + s6.failures().count() + ", unsent " + s6.unsent());
+
         s7.put("heapAtEnd", AppUnderTest.heapAfterGc());
 
         describe(report, size, app, firstRequestMs, heapAtStart, heapAfterS1, b0, b0NoSync, b1, s1, s1b, s2, datasetS1, datasetS2);
         describeDeadlines(report, size, b2, s3);
         describeFilter(report, size, s4, s4Data);
+        describeTrail(report, size, s6, s6Data);
         Map<String, Map<String, Object>> phaseCpu = new java.util.HashMap<>(
             Map.of("B0", b0.cpu(), "B0'", b0NoSync.cpu(), "B1", b1.cpu(), "S1", s1.cpu(), "S2", s2.cpu(), "B2", b2.cpu(),
-                "S3", s3.cpu(), "S4", s4.cpu()));
+                "S3", s3.cpu(), "S4", s4.cpu(), "S6", s6.cpu()));
         if (s1b != null) {
           phaseCpu.put("S1b", s1b.cpu());
         }
@@ -346,7 +374,7 @@ public final class Bench {
     report.method("One JVM runs the harness and the application; PostgreSQL " + "17 (io.zonky.test embedded server, the pom's "
         + "binaries BOM) runs as a separate process on the same machine. fsync is on and synchronous_commit is set back to "
         + "on (zonky turns it off by default), so every COMMIT waits for its WAL flush, as in production. Everything talks "
-        + "over localhost. Order: S7, B0, B1, S1, S2, B2, S3, S4; a CHECKPOINT runs before each measured phase so that one phase's "
+        + "over localhost. Order: S7, B0, B1, S1, S2, B2, S3, S4, S6; a CHECKPOINT runs before each measured phase so that one phase's "
         + "writes are not flushed during the next.");
     report.method("CPU is the load while a phase was measured, in % of all cores, from /proc: the whole machine = this JVM "
         + "(application and load generator together) + PostgreSQL (postmaster and backends) + foreign processes (anything "
@@ -494,6 +522,24 @@ public final class Bench {
         + "1.1 on every connection (the harness takes it over): with the default 4 PostgreSQL scans all of ACT_RU_TASK "
         + "instead of fetching the unit's 2,000 tasks by id; at 100,000 tasks over 50 units, list 135 → 56 ms, count "
         + "120 → 41 ms. -Dbench.explain=true writes the plans to target/bench/explain-S4.txt.");
+  }
+
+  private static void describeTrail(Report report, BenchSize size, OpenLoad.Result s6, TrailLoad.Dataset data) {
+    report.row("S6", "one problem's audit trail (GET /api/problems/{n}/trail), open model, " + size.threads() + " clients",
+        "p95 " + Report.f1(s6.latency().millis(95)) + " ms", "offered " + Report.f0(s6.offeredRate()) + " requests/s for "
+            + Report.f0(s6.arrivalSeconds()) + " s; from schedule " + latencies(s6.latency()) + "; errors "
+            + s6.failures().count() + ", unsent " + s6.unsent() + "; " + cpu(s6.cpu()) + "; " + data.historyRows()
+            + " rows in Camunda's history tables, trail of " + data.trailEntries() + " entries");
+    report.target("S6", "S6 trail p95 with " + data.historyRows() + " history rows", "≤ " + Report.f0(S6_TARGET_P95_MS)
+            + " ms at " + S6_TARGET_ROWS + " rows", Report.f1(s6.latency().millis(95)) + " ms",
+        s6.failures().count() == 0 && s6.unsent() == 0 && data.historyRows() >= S6_TARGET_ROWS
+            && s6.latency().millis(95) <= S6_TARGET_P95_MS);
+    report.method("S6: the history tables the trail reads (" + String.join(", ", TrailLoad.HISTORY) + ") are grown to "
+        + "the size's row count by copying the rows the earlier phases wrote under new ids and process instance ids "
+        + "(INSERT … SELECT … CROSS JOIN generate_series, then ANALYZE), so they belong to other instances; the problem "
+        + "read is one that S2 drove through the whole loop (closed). Open model as S1; each request is GET "
+        + "/api/problems/{number}/trail as the auditor (HTTP Basic), which merges the ledger's event log with the "
+        + "instance's task history, form values, operation log and comments; it fails unless every entry is there.");
   }
 
   private static String rush(DeadlineRush.Result r) {

@@ -55,7 +55,14 @@ record JobExecutorSettings(String source, int corePoolSize, int maxPoolSize, int
         i(p, "queue-capacity", d.queueCapacity), i(p, "max-jobs-per-acquisition", d.maxJobsPerAcquisition),
         i(p, "wait-time-in-millis", d.waitTimeInMillis), l(p, "max-wait", d.maxWait), i(p, "lock-time-in-millis", d.lockTimeInMillis),
         i(p, "backoff-time-in-millis", d.backoffTimeInMillis), l(p, "max-backoff", d.maxBackoff),
-        Integer.parseInt(p.getProperty("spring.datasource.hikari.maximum-pool-size", String.valueOf(d.hikariMaximumPoolSize))));
+        Integer.parseInt(resolved(p, "spring.datasource.hikari.maximum-pool-size", d.hikariMaximumPoolSize)));
+  }
+
+  /** A value of the production profile as a node would see it: ${ENV_VAR:default} resolved from this environment. */
+  private static String resolved(Properties p, String key, Object fallback) {
+    String raw = p.getProperty(key, String.valueOf(fallback));
+    return new org.springframework.util.PropertyPlaceholderHelper("${", "}", ":", null, true)
+        .replacePlaceholders(raw, System::getenv).strip();
   }
 
   /**
@@ -69,11 +76,11 @@ record JobExecutorSettings(String source, int corePoolSize, int maxPoolSize, int
       8, 8, 32, 16, 1000, 5000, 300000, 0, 0, 16);
 
   private static int i(Properties p, String key, int fallback) {
-    return Integer.parseInt(p.getProperty(PREFIX + key, String.valueOf(fallback)).strip());
+    return Integer.parseInt(resolved(p, PREFIX + key, fallback));
   }
 
   private static long l(Properties p, String key, long fallback) {
-    return Long.parseLong(p.getProperty(PREFIX + key, String.valueOf(fallback)).strip());
+    return Long.parseLong(resolved(p, PREFIX + key, fallback));
   }
 
   /** Stops the job executor and applies these settings; {@link #start} starts it again. */
