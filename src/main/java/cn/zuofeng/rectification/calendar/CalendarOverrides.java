@@ -36,6 +36,16 @@ class CalendarOverrides {
     }
   }
 
+  /**
+   * What changes whenever a row is added, changed or removed: the row count and the newest change
+   * time. Cheap enough to ask every minute.
+   */
+  String fingerprint() {
+    return jdbc.sql("select count(*), max(updated_at) from calendar_day")
+        .query((rs, row) -> rs.getLong(1) + "@" + rs.getString(2))
+        .single();
+  }
+
   boolean delete(LocalDate date) {
     return jdbc.sql("delete from calendar_day where calendar_date = :day").param("day", date).update() > 0;
   }

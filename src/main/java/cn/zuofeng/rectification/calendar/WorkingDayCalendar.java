@@ -28,7 +28,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * snapshot is replaced as a whole, so lookups are thread-safe and never touch the database.
  * Changing the table by SQL takes effect after {@link #reload()}; {@link #saveOverride} and
  * {@link #removeOverride} reload by themselves once their transaction has committed. With several
- * application instances, each reloads only on its own changes or when told to.
+ * application instances, the others notice the change within a minute ({@link #reloadIfChanged},
+ * run by {@code CalendarRefresh}).
  */
 @Service
 public class WorkingDayCalendar {
@@ -41,6 +42,7 @@ public class WorkingDayCalendar {
   // one for the application's lifetime, so a reload does not repeat the warnings
   private final UnloadedYearWarning unloadedYear = new UnloadedYearWarning();
   private volatile HolidaySchedule schedule;
+  private volatile String fingerprint;
 
   WorkingDayCalendar(CalendarOverrides overrides, Clock clock) {
     this.overrides = overrides;
@@ -103,10 +105,26 @@ public class WorkingDayCalendar {
   public synchronized void reload() {
     // synchronized: two reloads racing must not let the older read replace the newer snapshot
     var shipped = CalendarFile.readShipped();
+    String seen = overrides.fingerprint();
     var rows = overrides.findAll();
     schedule = HolidaySchedule.of(shipped, rows, unloadedYear);
+    fingerprint = seen;
     log.info("Working-day calendar loaded: years {} ({} shipped days, {} overrides)",
         schedule.loadedYears(), shipped.size(), rows.size());
+  }
+
+  /**
+   * Reloads when table {@code calendar_day} changed since the last reload (another instance saved
+   * an override, or an administrator changed the table by SQL).
+   *
+   * @return whether it reloaded
+   */
+  public boolean reloadIfChanged() {
+    if (overrides.fingerprint().equals(fingerprint)) {
+      return false;
+    }
+    reload();
+    return true;
   }
 
   /**

@@ -44,6 +44,9 @@ class SecurityConfiguration {
             .requestMatchers(HttpMethod.POST, "/api/problems")
                 .hasAnyAuthority(Groups.authority(Groups.SUPERVISORS), Groups.authority(Groups.ADMIN))
             .requestMatchers(HttpMethod.POST, "/api/units").hasAuthority(Groups.authority(Groups.ADMIN))
+            // 工作日历: everyone reads it, administrators change it
+            .requestMatchers(HttpMethod.GET, "/api/calendar", "/calendar").authenticated()
+            .requestMatchers("/api/calendar/**", "/calendar/**").hasAuthority(Groups.authority(Groups.ADMIN))
             .requestMatchers("/api/audit/**", "/audit/**")
                 .hasAnyAuthority(Groups.authority(Groups.AUDITORS), Groups.authority(Groups.ADMIN))
             // notices: every signed-in user reads their own (NoticeController); delivery status is for administrators

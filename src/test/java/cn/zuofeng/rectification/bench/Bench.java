@@ -482,7 +482,7 @@ public final class Bench {
         + "the day after the deadline, so each problem's warning and overdue timers are due, the job executor settings "
         + "under test are applied to the running application (thread pool, queue, acquisition size, idle wait, Hikari "
         + "pool) and it is started. Measured from the start until every problem of the cohort has its OVERDUE ledger "
-        + "event and its first 督办单 (supervision_notice) and no due job is left (database polled every 100 ms). Jobs "
+        + "event and its first 督办单 (supervision_notice) and no due job is left (database polled once a second, so a figure may be up to a second long). Jobs "
         + "and failures come from the job log (history FULL): successful and failed executions, optimistic-locking "
         + "failures among them; acquisition counts from the engine's job metrics. B2 runs first with the Camunda "
         + "starter's defaults (" + b2.settings().describe() + "); S3 then runs on a fresh cohort with " + s3.settings().describe()

@@ -58,4 +58,27 @@ class CalendarOnPostgresIT {
     assertThat(calendar.removeOverride(springFestival2027)).isTrue();
     assertThat(calendar.isWorkingDay(springFestival2027)).isTrue();
   }
+
+  @Test
+  void anotherNodeFollowsAChangeToTheTableWithoutARestart() {
+    var jdbc = JdbcClient.create(dataSource);
+    var zone = Clock.system(ZoneId.of("Asia/Shanghai"));
+    var nodeA = new WorkingDayCalendar(new CalendarOverrides(jdbc), zone);
+    var nodeB = new WorkingDayCalendar(new CalendarOverrides(jdbc), zone);
+    LocalDate localDayOff = LocalDate.of(2026, 12, 15);
+    assertThat(nodeB.reloadIfChanged()).as("nothing changed yet").isFalse();
+
+    nodeA.saveOverride(localDayOff, false, "本地放假");
+    try {
+      assertThat(nodeB.isWorkingDay(localDayOff)).as("before node B looks").isTrue();
+      assertThat(nodeB.reloadIfChanged()).isTrue();
+      assertThat(nodeB.isWorkingDay(localDayOff)).isFalse();
+      assertThat(nodeB.plusWorkingDays(LocalDate.of(2026, 12, 14), 1)).isEqualTo(LocalDate.of(2026, 12, 16));
+      assertThat(nodeB.reloadIfChanged()).as("read once").isFalse();
+    } finally {
+      nodeA.removeOverride(localDayOff);
+    }
+    assertThat(nodeB.reloadIfChanged()).as("a removal is a change too").isTrue();
+    assertThat(nodeB.isWorkingDay(localDayOff)).isTrue();
+  }
 }

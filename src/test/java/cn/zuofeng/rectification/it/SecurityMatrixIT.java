@@ -80,6 +80,12 @@ class SecurityMatrixIT extends ApplicationIT {
       cases.add(new Case(role, "POST", "/api/units", Map.of("code", "t" + Math.abs(role.hashCode() % 1000), "name", "测试单位"),
           admin ? Set.of(201) : denied, null));
 
+      // 工作日历: everyone reads it, administrators change it (the admin's day is removed again at once)
+      cases.add(new Case(role, "GET", "/api/calendar", null, anonymous ? Set.of(401) : Set.of(200), null));
+      cases.add(new Case(role, "PUT", "/api/calendar/days/2099-01-05", Map.of("working", false, "name", "矩阵测试"),
+          admin ? Set.of(200) : denied, null));
+      cases.add(new Case(role, "DELETE", "/api/calendar/days/2099-01-05", null, admin ? Set.of(204) : denied, null));
+
       // 延期申请 and 督办单: only the responsible unit asks for more time; readers read
       if (!unitA) {
         cases.add(new Case(role, "POST", "/api/problems/" + number + "/extension-requests",

@@ -102,6 +102,37 @@ class TasklistBrowserIT extends ApplicationIT {
   }
 
   @Test
+  void anAdministratorAddsADayOffOnTheCalendarPage(
+      @org.springframework.beans.factory.annotation.Autowired cn.zuofeng.rectification.calendar.WorkingDayCalendar calendar)
+      throws Exception {
+    java.time.LocalDate day = java.time.LocalDate.of(2097, 10, 8);
+    try (Browser browser = Browser.open()) {
+      signIn(browser, "admin");
+      browser.driver.findElement(By.linkText("工作日历")).click();
+      var form = browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form.extension")));
+      ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript(
+          "arguments[0].value = arguments[1]", form.findElement(By.name("date")), day.toString());
+      new org.openqa.selenium.support.ui.Select(form.findElement(By.name("working"))).selectByVisibleText("放假");
+      form.findElement(By.name("name")).sendKeys("国庆节");
+      browser.screenshot("calendar-day-filled");
+      form.findElement(By.cssSelector("button[type=submit]")).click();
+      browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash"), "已保存"));
+      assertThat(browser.driver.findElement(By.tagName("table")).getText()).contains(day.toString(), "星期二", "放假", "国庆节");
+      browser.screenshot("calendar-day-saved");
+      assertThat(calendar.isWorkingDay(day)).as("counts at once").isFalse();
+    } finally {
+      calendar.removeOverride(day);
+    }
+    try (Browser browser = Browser.open()) {
+      signIn(browser, "fgw-qian");
+      browser.driver.get("http://localhost:" + port + "/calendar");
+      assertThat(browser.driver.findElement(By.tagName("main")).getText()).contains("已载入节假日安排的年份", "2026");
+      assertThat(browser.driver.findElements(By.cssSelector("form.extension"))).as("read-only for units").isEmpty();
+      browser.screenshot("calendar-unit-member");
+    }
+  }
+
+  @Test
   void unitMemberAsksForMoreTimeOnTheProblemPageAndTheSupervisorsGetTheDecision() throws Exception {
     String number = register("老旧设备更新滞后");
     complete("supervisor", taskId("supervisor", number, "UserTask_ReviewAndAssign"), Map.of(
