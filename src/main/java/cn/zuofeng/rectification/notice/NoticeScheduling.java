@@ -1,10 +1,10 @@
 package cn.zuofeng.rectification.notice;
 
+import cn.zuofeng.rectification.PeriodicTask;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,53 +12,29 @@ import org.springframework.stereotype.Component;
  * slow mail server never delays other scheduled work). Off with
  * {@code rectification.notice.dispatch-enabled=false} (unit tests).
  */
-// the default phase: starts last and stops first, before the web server, the engine and the data source
 @Component
 @ConditionalOnProperty(prefix = "rectification.notice", name = "dispatch-enabled", havingValue = "true", matchIfMissing = true)
-class NoticeScheduling implements SmartLifecycle {
+class NoticeScheduling extends PeriodicTask {
 
   private static final Logger log = LoggerFactory.getLogger(NoticeScheduling.class);
 
   private final NoticeDispatcher dispatcher;
   private final NoticeProperties properties;
-  private ThreadPoolTaskScheduler scheduler;
 
   NoticeScheduling(NoticeDispatcher dispatcher, NoticeProperties properties) {
+    super("notice-dispatcher-", Duration.ZERO, properties.pollInterval(), log, "notice dispatch round failed");
     this.dispatcher = dispatcher;
     this.properties = properties;
   }
 
   @Override
   public synchronized void start() {
-    scheduler = new ThreadPoolTaskScheduler();
-    scheduler.setThreadNamePrefix("notice-dispatcher-");
-    scheduler.setPoolSize(1);
-    scheduler.setWaitForTasksToCompleteOnShutdown(true);
-    scheduler.setAwaitTerminationSeconds(30);
-    scheduler.initialize();
-    scheduler.scheduleWithFixedDelay(this::run, properties.pollInterval());
-    log.info("notice dispatcher started: every {}, {} per batch", properties.pollInterval(), properties.batchSize());
-  }
-
-  private void run() {
-    try {
-      dispatcher.dispatchDue();
-    } catch (RuntimeException e) {
-      // e.g. the database is unreachable: the next round tries again
-      log.warn("notice dispatch round failed: {}", e.toString());
-    }
+    super.start();
+    log.info("notice dispatcher started: every {}, {} per batch", interval(), properties.batchSize());
   }
 
   @Override
-  public synchronized void stop() {
-    if (scheduler != null) {
-      scheduler.shutdown();
-      scheduler = null;
-    }
-  }
-
-  @Override
-  public synchronized boolean isRunning() {
-    return scheduler != null;
+  protected void runOnce() {
+    dispatcher.dispatchDue();
   }
 }

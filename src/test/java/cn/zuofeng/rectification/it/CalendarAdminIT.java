@@ -145,8 +145,6 @@ class CalendarAdminIT extends ApplicationIT {
   }
 
   private static List<String> fields(JsonNode problem) {
-    List<String> names = new ArrayList<>();
-    problem.path("errors").forEach(e -> names.add(e.path("field").asText()));
-    return names;
+    return texts(problem.path("errors"), "field");
   }
 }
