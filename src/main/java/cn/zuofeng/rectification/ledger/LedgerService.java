@@ -322,6 +322,16 @@ public class LedgerService {
     return problems.search(search, today());
   }
 
+  /**
+   * Every problem the search finds (page and size ignored), newest first, one at a time as they
+   * are read, so exports of any size keep a flat heap. Runs in the caller's transaction when there
+   * is one (an export's snapshot), else in a read-only one of its own.
+   */
+  @Transactional(readOnly = true)
+  public void forEachMatching(ProblemSearch search, java.util.function.Consumer<Problem> each) {
+    problems.forEach(search, today(), each);
+  }
+
   @Transactional(readOnly = true)
   public List<ProblemEventLog.Event> eventsOf(Problem problem) {
     return events.eventsOf(problem.id());

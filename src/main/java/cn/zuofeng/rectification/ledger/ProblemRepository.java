@@ -11,7 +11,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -26,11 +30,18 @@ class ProblemRepository {
       measures, result, rectified_at, rejection_count, last_rejection_reason, accepted_at,
       close_out_comment, closed_at, supervision_level, reminder_count, progress_report_count, registered_by, registered_at, updated_at, process_instance_id, version""";
 
+  /** Rows per round trip when a whole result is streamed ({@link #forEach}). */
+  static final int STREAM_FETCH_SIZE = 500;
+
   private final JdbcClient jdbc;
+  private final JdbcClient streaming;
   private final ZoneId zone;
 
-  ProblemRepository(JdbcClient jdbc, Clock clock) {
+  ProblemRepository(JdbcClient jdbc, DataSource dataSource, Clock clock) {
     this.jdbc = jdbc;
+    var template = new JdbcTemplate(dataSource);
+    template.setFetchSize(STREAM_FETCH_SIZE);
+    this.streaming = JdbcClient.create(template);
     this.zone = clock.getZone();
   }
 
@@ -96,12 +107,47 @@ class ProblemRepository {
   }
 
   ProblemPage search(ProblemSearch search, LocalDate today) {
-    var where = new StringBuilder(" where 1 = 1");
+    if (search.visibleUnits() != null && search.visibleUnits().isEmpty()) {
+      return new ProblemPage(List.of(), 0, search.page(), search.size());
+    }
     Map<String, Object> params = new HashMap<>();
+    String where = where(search, today, params);
+    long total = jdbc.sql("select count(*) from problem" + where).params(params).query(Long.class).single();
+    params.put("limit", search.size());
+    params.put("offset", (long) search.page() * search.size());
+    List<Problem> items = total == 0 ? new ArrayList<>() : jdbc.sql("select " + COLUMNS + " from problem" + where
+            + " order by registered_at desc, id desc limit :limit offset :offset")
+        .params(params)
+        .query(this::map)
+        .list();
+    return new ProblemPage(items, total, search.page(), search.size());
+  }
+
+  /**
+   * Every problem the search finds (its page and size ignored), newest first, handed to
+   * {@code each} one at a time while the rows arrive: PostgreSQL sends them through a cursor,
+   * {@link #STREAM_FETCH_SIZE} at a time, so a whole ledger passes through a flat heap. Needs the
+   * caller's transaction (a cursor lives in one).
+   */
+  void forEach(ProblemSearch search, LocalDate today, Consumer<Problem> each) {
+    if (search.visibleUnits() != null && search.visibleUnits().isEmpty()) {
+      return;
+    }
+    Map<String, Object> params = new HashMap<>();
+    String where = where(search, today, params);
+    try (Stream<Problem> rows = streaming.sql("select " + COLUMNS + " from problem" + where
+            + " order by registered_at desc, id desc")
+        .params(params)
+        .query(this::map)
+        .stream()) {
+      rows.forEach(each);
+    }
+  }
+
+  /** The search's conditions as a where clause (code, never user input; values go to {@code params}). */
+  private static String where(ProblemSearch search, LocalDate today, Map<String, Object> params) {
+    var where = new StringBuilder(" where 1 = 1");
     if (search.visibleUnits() != null) {
-      if (search.visibleUnits().isEmpty()) {
-        return new ProblemPage(List.of(), 0, search.page(), search.size());
-      }
       where.append(" and unit_code in (:visibleUnits)");
       params.put("visibleUnits", search.visibleUnits());
     }
@@ -128,15 +174,7 @@ class ProblemRepository {
       params.put("exact", text);
       params.put("like", "%" + text.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
     }
-    long total = jdbc.sql("select count(*) from problem" + where).params(params).query(Long.class).single();
-    params.put("limit", search.size());
-    params.put("offset", (long) search.page() * search.size());
-    List<Problem> items = total == 0 ? new ArrayList<>() : jdbc.sql("select " + COLUMNS + " from problem" + where
-            + " order by registered_at desc, id desc limit :limit offset :offset")
-        .params(params)
-        .query(this::map)
-        .list();
-    return new ProblemPage(items, total, search.page(), search.size());
+    return where.toString();
   }
 
   private Problem map(ResultSet rs, int row) throws SQLException {

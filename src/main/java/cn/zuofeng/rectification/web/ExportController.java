@@ -1,6 +1,7 @@
 package cn.zuofeng.rectification.web;
 
 import cn.zuofeng.rectification.audit.TrailExport;
+import cn.zuofeng.rectification.ledger.LedgerExport;
 import cn.zuofeng.rectification.ledger.LedgerService;
 import cn.zuofeng.rectification.ledger.Problem;
 import jakarta.servlet.http.HttpServletResponse;
@@ -15,23 +16,36 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * 导出追溯记录 (xlsx) for a case file. Whoever may read a problem's trail may export it: a unit
- * only its own unit's problems, everyone else every problem. Written straight to the response.
+ * Spreadsheets (xlsx) of the ledger: 导出问题台账, and 导出追溯记录 for a case file. Whoever may read
+ * a problem may export it: a unit only its own unit's problems, everyone else every problem. The
+ * filters are those of {@code GET /api/problems}; the workbook is written straight to the response.
  */
 @RestController
 @RequestMapping("/api/problems")
-class TrailExportController {
+class ExportController {
 
   static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
   private final TrailExport export;
+  private final LedgerExport ledgerExport;
   private final ProblemAccess access;
   private final LedgerService ledger;
 
-  TrailExportController(TrailExport export, ProblemAccess access, LedgerService ledger) {
+  ExportController(TrailExport export, LedgerExport ledgerExport, ProblemAccess access, LedgerService ledger) {
     this.export = export;
+    this.ledgerExport = ledgerExport;
     this.access = access;
     this.ledger = ledger;
+  }
+
+  /** 导出问题台账: one row per problem. */
+  @GetMapping("/ledger.xlsx")
+  void ledger(@RequestParam(required = false) String unit, @RequestParam(required = false) String state,
+              @RequestParam(required = false) String source, @RequestParam(required = false) Boolean overdue,
+              @RequestParam(required = false) String text, HttpServletResponse response) throws IOException {
+    var search = LedgerFilters.of(unit, state, source, overdue, text);
+    start(response, "问题台账-" + ledger.today() + ".xlsx");
+    ledgerExport.export(search, response.getOutputStream());
   }
 
   /** One problem's trail. */

@@ -13,8 +13,15 @@ import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.Test;
 
-/** 案卷: trails exported as xlsx and as a printable page, in Chinese, for whoever may read them. */
-class TrailExportIT extends ApplicationIT {
+/**
+ * 导出问题台账 and 案卷: the ledger and the trails exported as xlsx, and the printable case file, in
+ * Chinese, for whoever may read the problems.
+ */
+class ExportIT extends ApplicationIT {
+
+  private static final List<String> LEDGER_HEADERS = List.of("问题编号", "问题标题", "问题描述", "问题来源", "问题类别", "发现日期",
+      "状态", "亮灯", "超期工作日", "责任单位", "严重程度", "整改类型", "整改时限", "督办级别", "退回次数", "整改措施", "整改结果",
+      "登记人", "登记时间", "签收时间", "提交整改时间", "验收通过时间", "销号时间");
 
   private static final List<String> HEADERS = List.of(
       "问题编号", "问题标题", "责任单位", "状态", "序号", "时间", "人员", "单位/角色", "事项", "内容", "环节", "来源");
@@ -111,6 +118,71 @@ class TrailExportIT extends ApplicationIT {
   }
 
   @Test
+  void ledgerExportHasOneRowPerProblemWithLabelsInChineseAndOnlyWhatTheUserMaySee() throws IOException {
+    String marker = "台账导出" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    String closed = closedAfterOneRejection(marker + "·已销号");
+    String rectifying = register(marker + "·整改中");
+    complete("supervisor", taskId("supervisor", rectifying, "UserTask_ReviewAndAssign"), Map.of("reviewDecision", "ASSIGN",
+        "unitCode", "zjj", "severity", "GENERAL", "rectificationType", "IMMEDIATE"));
+    // a spreadsheet formula and markup in a title stay text
+    String formula = register("=HYPERLINK(\"http://evil.example\",\"" + marker + "\")<script>alert(1)</script>");
+    String query = "?text=" + java.net.URLEncoder.encode(marker, java.nio.charset.StandardCharsets.UTF_8);
+
+    HttpResponse<byte[]> download = as("supervisor").download("/api/problems/ledger.xlsx" + query);
+    assertThat(download.statusCode()).isEqualTo(200);
+    assertThat(download.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("spreadsheetml"));
+    assertThat(download.headers().firstValue("Content-Disposition"))
+        .hasValueSatisfying(d -> assertThat(d).contains("attachment", ".xlsx", java.net.URLEncoder.encode("问题台账",
+            java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20")));
+    List<Row> rows = rows(download.body(), "问题台账");
+    assertThat(cells(rows.get(0))).isEqualTo(LEDGER_HEADERS);
+    // newest first, as the ledger lists them
+    assertThat(rows.subList(1, rows.size())).extracting(r -> r.getCellText(0)).containsExactly(formula, rectifying, closed);
+    Row closedRow = rows.get(3);
+    assertThat(closedRow.getCellText(1)).isEqualTo(marker + "·已销号");
+    assertThat(closedRow.getCellText(3)).isEqualTo("热线");
+    assertThat(closedRow.getCellText(6)).isEqualTo("已销号");
+    assertThat(closedRow.getCellText(7)).as("a closed problem has no light").isEmpty();
+    assertThat(closedRow.getCellText(9)).isEqualTo("市发展改革委");
+    assertThat(closedRow.getCellText(14)).isEqualTo("1");
+    assertThat(closedRow.getCellText(15)).isEqualTo("补做验收并留存记录");
+    assertThat(closedRow.getCellText(22)).startsWith(TODAY.toString());
+    Row rectifyingRow = rows.get(2);
+    assertThat(rectifyingRow.getCellText(6)).isEqualTo("整改中");
+    assertThat(rectifyingRow.getCellText(7)).isIn("绿灯", "黄灯");
+    assertThat(rectifyingRow.getCellText(9)).isEqualTo("市住房城乡建设局");
+    assertThat(rectifyingRow.getCellText(12)).matches("\\d{4}-\\d{2}-\\d{2}");
+    Row formulaRow = rows.get(1);
+    assertThat(formulaRow.getCellText(1)).startsWith("=HYPERLINK(").endsWith("</script>");
+    assertThat(formulaRow.getCell(1).getType()).isEqualTo(org.dhatim.fastexcel.reader.CellType.STRING);
+
+    List<Row> unitRows = rows(as("zjj-sun").download("/api/problems/ledger.xlsx" + query).body(), "问题台账");
+    assertThat(unitRows.subList(1, unitRows.size())).extracting(r -> r.getCellText(0)).containsExactly(rectifying);
+    assertThat(Http.anonymous(port).download("/api/problems/ledger.xlsx").statusCode()).isEqualTo(401);
+    var invalid = as("supervisor").get("/api/problems/ledger.xlsx?state=LOST");
+    assertThat(invalid.status()).isEqualTo(400);
+    assertThat(invalid.json().path("errors").get(0).path("field").asText()).isEqualTo("state");
+    assertThat(invalid.json().path("errors").get(0).path("message").asText()).contains("状态");
+    assertThat(as("supervisor").page("/ledger").body()).contains("/api/problems/ledger.xlsx", "导出台账");
+  }
+
+  @Test
+  void wholeLedgerExportHoldsEveryProblemTheUserSees() throws IOException {
+    for (int i = 0; i < 30; i++) {
+      register("整本台账导出 " + i + " " + java.util.UUID.randomUUID());
+    }
+    HttpResponse<byte[]> download = as("leader").download("/api/problems/ledger.xlsx");
+    assertThat(download.statusCode()).isEqualTo(200);
+    assertThat(download.headers().firstValue("Content-Length")).as("streamed, not buffered").isEmpty();
+    List<Row> rows = rows(download.body(), "问题台账");
+    var firstPage = as("leader").get("/api/problems?size=100").json();
+    assertThat(rows).hasSize((int) firstPage.path("total").asLong() + 1);
+    var newest = texts(firstPage.path("items"), "number");
+    assertThat(rows.subList(1, 1 + newest.size())).extracting(r -> r.getCellText(0)).containsExactlyElementsOf(newest);
+    assertThat(rows.stream().skip(1).map(r -> r.getCellText(0)).distinct().count()).isEqualTo(rows.size() - 1);
+  }
+
+  @Test
   void trailAndCaseFilePrintInChinese() {
     String number = closedAfterOneRejection("案卷打印问题");
     String trail = as("auditor").page("/ledger/" + number + "/trail").body();
@@ -140,8 +212,12 @@ class TrailExportIT extends ApplicationIT {
   }
 
   private static List<Row> rows(byte[] xlsx) throws IOException {
+    return rows(xlsx, "追溯记录");
+  }
+
+  private static List<Row> rows(byte[] xlsx, String sheet) throws IOException {
     try (var workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
-      assertThat(workbook.getFirstSheet().getName()).isEqualTo("追溯记录");
+      assertThat(workbook.getFirstSheet().getName()).isEqualTo(sheet);
       return workbook.getFirstSheet().read();
     }
   }
