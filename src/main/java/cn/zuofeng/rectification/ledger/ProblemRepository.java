@@ -92,8 +92,8 @@ class ProblemRepository {
   List<OpenProblems> openByUnit(LocalDate today) {
     return jdbc.sql("""
             select unit_code, count(*) as open_count,
-              sum(case when state in ('RECTIFYING', 'PENDING_ACCEPTANCE') and deadline < :today then 1 else 0 end) as overdue_count
-            from problem where state not in ('CLOSED', 'DISMISSED') group by unit_code""")
+              sum(case when %s then 1 else 0 end) as overdue_count
+            from problem where state not in ('CLOSED', 'DISMISSED') group by unit_code""".formatted(ProblemConditions.OVERDUE))
         .param("today", today)
         .query((rs, row) -> new OpenProblems(rs.getString("unit_code"), rs.getLong("open_count"), rs.getLong("overdue_count")))
         .list();
@@ -164,8 +164,7 @@ class ProblemRepository {
       params.put("source", search.source().name());
     }
     if (search.overdue() != null) {
-      String overdue = "(state in ('RECTIFYING', 'PENDING_ACCEPTANCE') and deadline < :today)";
-      where.append(search.overdue() ? " and " + overdue : " and not " + overdue);
+      where.append(search.overdue() ? " and " : " and not ").append(ProblemConditions.OVERDUE);
       params.put("today", today);
     }
     if (search.text() != null && !search.text().isBlank()) {
