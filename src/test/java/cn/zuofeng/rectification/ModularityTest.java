@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The dependency directions of DESIGN.md: {@code calendar} and {@code notice} know no other
- * feature; {@code ledger} knows only {@code calendar}; {@code supervision} and {@code audit} build
- * on the ledger; nothing but the web layer and the glue depends on {@code workflow}, and no feature
- * depends on the web layer.
+ * feature; {@code ledger} knows only {@code calendar}; {@code supervision}, {@code audit} and
+ * {@code statistics} build on the ledger; nothing but the web layer and the glue depends on
+ * {@code workflow}, and no feature depends on the web layer.
  */
 class ModularityTest {
 
@@ -42,7 +42,7 @@ class ModularityTest {
 
   private static final ArchRule CALENDARKNOWSNOOTHERFEATURE = noClasses().that().resideInAPackage(BASE + "calendar..")
       .should().dependOnClassesThat().resideInAnyPackage(
-          packages("ledger", "notice", "supervision", "audit", "workflow", "security", "web", "demo", "operations"));
+          packages("ledger", "notice", "supervision", "audit", "statistics", "workflow", "security", "web", "demo", "operations"));
 
   @Test
   void noticeKnowsNoOtherFeature() {
@@ -51,7 +51,7 @@ class ModularityTest {
 
   private static final ArchRule NOTICEKNOWSNOOTHERFEATURE = noClasses().that().resideInAPackage(BASE + "notice..")
       .should().dependOnClassesThat().resideInAnyPackage(
-          packages("ledger", "calendar", "supervision", "audit", "workflow", "security", "web", "demo", "operations"));
+          packages("ledger", "calendar", "supervision", "audit", "statistics", "workflow", "security", "web", "demo", "operations"));
 
   @Test
   void ledgerKnowsOnlyTheCalendar() {
@@ -60,7 +60,7 @@ class ModularityTest {
 
   private static final ArchRule LEDGERKNOWSONLYTHECALENDAR = noClasses().that().resideInAPackage(BASE + "ledger..")
       .should().dependOnClassesThat().resideInAnyPackage(
-          packages("notice", "supervision", "audit", "workflow", "security", "web", "demo", "operations"));
+          packages("notice", "supervision", "audit", "statistics", "workflow", "security", "web", "demo", "operations"));
 
   @Test
   void supervisionAndAuditBuildOnTheLedgerOnly() {
@@ -70,6 +70,15 @@ class ModularityTest {
   private static final ArchRule SUPERVISIONANDAUDITBUILDONTHELEDGERONLY = noClasses()
       .that().resideInAnyPackage(packages("supervision", "audit"))
       .should().dependOnClassesThat().resideInAnyPackage(packages("workflow", "security", "web", "demo", "operations"));
+
+  @Test
+  void statisticsBuildOnTheLedgerOnly() {
+    STATISTICSBUILDONTHELEDGERONLY.check(classes);
+  }
+
+  private static final ArchRule STATISTICSBUILDONTHELEDGERONLY = noClasses().that().resideInAPackage(BASE + "statistics..")
+      .should().dependOnClassesThat().resideInAnyPackage(
+          packages("notice", "supervision", "audit", "workflow", "security", "web", "demo", "operations"));
 
   @Test
   void noFeatureDependsOnTheWebLayer() {

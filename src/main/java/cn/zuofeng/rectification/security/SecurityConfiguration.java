@@ -47,6 +47,8 @@ class SecurityConfiguration {
             // 工作日历: everyone reads it, administrators change it
             .requestMatchers(HttpMethod.GET, "/api/calendar", "/calendar").authenticated()
             .requestMatchers("/api/calendar/**", "/calendar/**").hasAuthority(Groups.authority(Groups.ADMIN))
+            // 整改统计: everyone signed in; a unit member sees only their own unit (StatisticsService)
+            .requestMatchers(HttpMethod.GET, "/api/statistics", "/statistics").authenticated()
             .requestMatchers("/api/audit/**", "/audit/**")
                 .hasAnyAuthority(Groups.authority(Groups.AUDITORS), Groups.authority(Groups.ADMIN))
             // notices: every signed-in user reads their own (NoticeController); delivery status is for administrators

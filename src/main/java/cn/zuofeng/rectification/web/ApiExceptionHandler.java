@@ -28,7 +28,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /** Every error of {@code /api} as an RFC 9457 problem detail, in Chinese, naming the field at fault. */
 @RestControllerAdvice(assignableTypes = {ProblemController.class, UnitController.class, AuditController.class,
-    EscalationController.class, ExportController.class, CalendarController.class})
+    EscalationController.class, ExportController.class, CalendarController.class, StatisticsController.class})
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);

@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** The unread count beside 通知 in every page's header (pages only, not the JSON API). */
-@ControllerAdvice(assignableTypes = {PageController.class, NoticePageController.class})
+@ControllerAdvice(assignableTypes = {PageController.class, NoticePageController.class, StatisticsPageController.class})
 class UnreadNoticesAdvice {
 
   private final NoticeInbox inbox;

@@ -86,6 +86,14 @@ class SecurityMatrixIT extends ApplicationIT {
           admin ? Set.of(200) : denied, null));
       cases.add(new Case(role, "DELETE", "/api/calendar/days/2099-01-05", null, admin ? Set.of(204) : denied, null));
 
+      // 整改统计: everyone signed in; a unit member only their own unit, and no other unit on request
+      cases.add(new Case(role, "GET", "/api/statistics", null, anonymous ? Set.of(401) : Set.of(200),
+          anonymous ? null : unit ? r -> assertThat(texts(r.json().path("units"), "unitCode")).containsExactly(unitA ? "fgw" : "zjj")
+              : r -> assertThat(texts(r.json().path("units"), "unitCode")).contains("fgw", "zjj", "null")));
+      cases.add(new Case(role, "GET", "/api/statistics?unit=fgw", null,
+          anonymous ? Set.of(401) : unitB ? Set.of(403) : Set.of(200),
+          unitB ? r -> assertThat(r.json().path("detail").asText()).isEqualTo("只能查看本单位的整改统计") : null));
+
       // 延期申请 and 督办单: only the responsible unit asks for more time; readers read
       if (!unitA) {
         cases.add(new Case(role, "POST", "/api/problems/" + number + "/extension-requests",
