@@ -22,11 +22,13 @@ import java.util.Map;
  *   <li>S2 — the whole loop over REST, 8 clients, closed loop;</li>
  *   <li>B2, S3 — a cohort of deadlines falling due at once (engine clock moved), processed by the job
  *       executor with the starter's defaults, then with the tuned settings ({@link JobExecutorSettings});</li>
- *   <li>S4 — the 本单位待认领 Tasklist filter (first page + count) over many open tasks, open model.</li>
+ *   <li>S4 — the 本单位待认领 Tasklist filter (first page + count) over many open tasks, open model;</li>
+ *   <li>S6 — one problem's audit trail with millions of history rows;</li>
+ *   <li>S5 — the ledger at a million problems: search, statistics, the xlsx export of 100,000 rows.</li>
  * </ol>
  * Diagnostics: {@code -Dbench.pgStatements=true} (statement statistics per phase, slow-statement plans),
  * {@code -Dbench.explain=true} (the filter's plans), {@code -Dbench.s3Problems}, {@code -Dbench.s4Tasks},
- * {@code -Dbench.s4Units} (other data sizes), all passed through {@code -Dbench.jvmArgs="..."}.
+ * {@code -Dbench.s4Units}, {@code -Dbench.s5Problems} (other data sizes), {@code -Dbench.s5Only=true} (S7 then S5 alone), all passed through {@code -Dbench.jvmArgs="..."}.
  * Prints a table and writes {@code benchmarks.json} and {@code benchmarks.md} ({@code docs/} for
  * {@code full}, {@code target/bench/} for {@code quick}, or {@code -Dbench.out}). Exits non-zero when
  * the harness breaks (the application does not start, any request or operation fails, the ledger
@@ -48,6 +50,12 @@ public final class Bench {
   static final int S4_TARGET_TASKS = 100_000;
   static final double S6_TARGET_P95_MS = 50;
   static final long S6_TARGET_ROWS = 5_000_000L;
+  static final double S5_TARGET_SEARCH_P95_MS = 100;
+  static final double S5_TARGET_STATISTICS_P95_MS = 500;
+  static final long S5_TARGET_PROBLEMS = 1_000_000L;
+  static final double S5_TARGET_EXPORT_S = 10;
+  static final long S5_TARGET_EXPORT_ROWS = 100_000L;
+  static final double S5_TARGET_HEAP_GROWTH_MB = 64;
 
   private Bench() {}
 
@@ -68,7 +76,7 @@ public final class Bench {
   private static int run() throws Exception {
     BenchSize size = BenchSize.of(System.getProperty("bench.size", "quick").strip(), System.getProperty("bench.rate"))
         .withOverrides(Integer.getInteger("bench.s3Problems", 0), Integer.getInteger("bench.s4Tasks", 0),
-            Integer.getInteger("bench.s4Units", 0));
+            Integer.getInteger("bench.s4Units", 0), Long.getLong("bench.s5Problems", 0));
     Path base = Path.of(System.getProperty("bench.basedir", ".")).toAbsolutePath().normalize();
     Path work = base.resolve("target/bench");
     String outProperty = System.getProperty("bench.out", "");
@@ -127,6 +135,16 @@ public final class Bench {
         s7.put("firstRequestMs", Report.round(firstRequestMs));
         s7.put("heapAfterStart", heapAtStart);
         report.result("S7", s7);
+
+        if (Boolean.getBoolean("bench.s5Only")) {
+          // diagnostics: S5 alone, written to target/bench
+          var s5 = ledger(report, app, db, appDb, work, size, new Seeder(app).units(size.s4Units()));
+          describeLedger(report, size, s5);
+          report.result("harnessErrors", s5.errors());
+          System.out.println(report.console());
+          report.write(work);
+          return s5.errors() > 0 ? 1 : 0;
+        }
 
         // B0: the physical ceiling
         String rawDb = db.create("bench_raw");
@@ -287,15 +305,22 @@ public final class Bench {
         log("S6: p50 " + Report.f1(s6.latency().millis(50)) + " / p95 " + Report.f1(s6.latency().millis(95)) + " / p99 "
             + Report.f1(s6.latency().millis(99)) + " ms, errors " + s6.failures().count() + ", unsent " + s6.unsent());
 
+        // S5: the ledger at a million problems: search, statistics, export
+        var s5 = ledger(report, app, db, appDb, work, size, units);
+        errors += s5.errors();
+
         s7.put("heapAtEnd", AppUnderTest.heapAfterGc());
 
         describe(report, size, app, firstRequestMs, heapAtStart, heapAfterS1, b0, b0NoSync, b1, s1, s1b, s2, datasetS1, datasetS2);
         describeDeadlines(report, size, b2, s3);
         describeFilter(report, size, s4, s4Data);
         describeTrail(report, size, s6, s6Data);
+        describeLedger(report, size, s5);
         Map<String, Map<String, Object>> phaseCpu = new java.util.HashMap<>(
             Map.of("B0", b0.cpu(), "B0'", b0NoSync.cpu(), "B1", b1.cpu(), "S1", s1.cpu(), "S2", s2.cpu(), "B2", b2.cpu(),
                 "S3", s3.cpu(), "S4", s4.cpu(), "S6", s6.cpu()));
+        phaseCpu.put("S5 search", s5.search().cpu());
+        phaseCpu.put("S5 statistics", s5.statistics().cpu());
         if (s1b != null) {
           phaseCpu.put("S1b", s1b.cpu());
         }
@@ -374,7 +399,7 @@ public final class Bench {
     report.method("One JVM runs the harness and the application; PostgreSQL " + "17 (io.zonky.test embedded server, the pom's "
         + "binaries BOM) runs as a separate process on the same machine. fsync is on and synchronous_commit is set back to "
         + "on (zonky turns it off by default), so every COMMIT waits for its WAL flush, as in production. Everything talks "
-        + "over localhost. Order: S7, B0, B1, S1, S2, B2, S3, S4, S6; a CHECKPOINT runs before each measured phase so that one phase's "
+        + "over localhost. Order: S7, B0, B1, S1, S2, B2, S3, S4, S6, S5; a CHECKPOINT runs before each measured phase so that one phase's "
         + "writes are not flushed during the next.");
     report.method("CPU is the load while a phase was measured, in % of all cores, from /proc: the whole machine = this JVM "
         + "(application and load generator together) + PostgreSQL (postmaster and backends) + foreign processes (anything "
@@ -540,6 +565,110 @@ public final class Bench {
         + "read is one that S2 drove through the whole loop (closed). Open model as S1; each request is GET "
         + "/api/problems/{number}/trail as the auditor (HTTP Basic), which merges the ledger's event log with the "
         + "instance's task history, form values, operation log and comments; it fails unless every entry is there.");
+  }
+
+  record Ledger(LedgerLoad.Dataset data, OpenLoad.Result search, Map<String, Latency> kinds, OpenLoad.Result statistics,
+                LedgerLoad.Export export, long errors) {}
+
+  /** S5: grows the ledger, then measures the search, the statistics and the export. */
+  private static Ledger ledger(Report report, AppUnderTest app, Database db, String appDb, Path work, BenchSize size,
+                               List<Seeder.BenchUnit> units) throws Exception {
+    long errors = 0;
+    log("S5: adding " + size.s5Problems() + " problems to the ledger");
+    var s5Data = LedgerLoad.seed(db, appDb, units, size.s5Problems());
+    log("S5: " + s5Data.problems() + " problems (" + s5Data.seeded() + " seeded in " + Report.f0(s5Data.seedSeconds())
+        + " s), " + s5Data.closed() + " closed");
+    db.checkpoint();
+    Map<String, Latency> searchKinds = LedgerLoad.kinds();
+    var search = LedgerLoad.search(units, s5Data.seeded(), searchKinds);
+    errors += OpenLoad.run("S5-search-warmup", app.port, size.threads(), size.s5SearchRate(), size.s5Warmup(),
+        Duration.ofSeconds(5), search).failures().count();
+    searchKinds.clear();
+    search = LedgerLoad.search(units, s5Data.seeded(), searchKinds);
+    db.resetStatements();
+    var s5Search = OpenLoad.run("S5-search", app.port, size.threads(), size.s5SearchRate(), size.s5(), size.s1Drain(), search);
+    db.dumpStatements(work.resolve("pg-statements-S5-search.txt"));
+    errors += s5Search.failures().count();
+    log("S5 search: p50 " + Report.f1(s5Search.latency().millis(50)) + " / p95 " + Report.f1(s5Search.latency().millis(95))
+        + " ms, errors " + s5Search.failures().count() + ", unsent " + s5Search.unsent());
+    var statistics = LedgerLoad.statistics(units, s5Data.problems() - 1_000);
+    errors += OpenLoad.run("S5-statistics-warmup", app.port, size.threads(), size.s5StatisticsRate(), size.s5Warmup(),
+        Duration.ofSeconds(5), statistics).failures().count();
+    db.resetStatements();
+    var s5Statistics = OpenLoad.run("S5-statistics", app.port, size.threads(), size.s5StatisticsRate(), size.s5(),
+        size.s1Drain(), statistics);
+    db.dumpStatements(work.resolve("pg-statements-S5-statistics.txt"));
+    errors += s5Statistics.failures().count();
+    log("S5 statistics: p50 " + Report.f1(s5Statistics.latency().millis(50)) + " / p95 "
+        + Report.f1(s5Statistics.latency().millis(95)) + " ms, errors " + s5Statistics.failures().count());
+    db.checkpoint();
+    var s5Export = LedgerLoad.export(app.port, work.resolve("S5-ledger.xlsx"), 250);
+    log("S5 export: " + s5Export.rows() + " rows, " + s5Export.bytes() / 1024 + " KB in " + Report.f1(s5Export.seconds())
+        + " s; live heap " + Report.f1(s5Export.liveHeapBeforeMb()) + " MB before, at most " + Report.f1(s5Export.liveHeapMaxMb())
+        + " MB during");
+    if (s5Export.rows() != s5Data.closed()) {
+      errors++;
+      report.note("S5 export holds " + s5Export.rows() + " rows, the ledger " + s5Data.closed() + " closed problems");
+    }
+    Map<String, Object> s5Json = new LinkedHashMap<>();
+    s5Json.put("dataset", s5Data.toJson());
+    Map<String, Object> searchJson = s5Search.toJson();
+    searchJson.put("serviceTimeByKind", LedgerLoad.latencies(searchKinds));
+    s5Json.put("search", searchJson);
+    s5Json.put("statistics", s5Statistics.toJson());
+    s5Json.put("export", s5Export.toJson());
+    report.result("S5", s5Json);
+    return new Ledger(s5Data, s5Search, searchKinds, s5Statistics, s5Export, errors);
+  }
+
+  private static void describeLedger(Report report, BenchSize size, Ledger s5) {
+    OpenLoad.Result search = s5.search();
+    Map<String, Latency> kinds = s5.kinds();
+    OpenLoad.Result statistics = s5.statistics();
+    LedgerLoad.Export export = s5.export();
+    LedgerLoad.Dataset data = s5.data();
+    var byKind = new StringBuilder();
+    kinds.forEach((kind, latency) -> byKind.append(byKind.isEmpty() ? "" : "; ").append(kind).append(" p95 ")
+        .append(Report.f1(latency.millis(95))).append(" ms"));
+    report.row("S5 search", "ledger search (GET /api/problems, 6 kinds, and the /ledger page), open model, " + size.threads()
+            + " clients", "p95 " + Report.f1(search.latency().millis(95)) + " ms", "offered " + Report.f0(search.offeredRate())
+            + " requests/s for " + Report.f0(search.arrivalSeconds()) + " s; from schedule " + latencies(search.latency())
+            + "; errors " + search.failures().count() + ", unsent " + search.unsent() + "; service p95 by kind: " + byKind + "; "
+            + cpu(search.cpu()) + "; " + data.problems() + " problems");
+    report.row("S5 statistics", "GET /api/statistics (whole ledger as supervisor, one unit as its member), open model",
+        "p95 " + Report.f1(statistics.latency().millis(95)) + " ms", "offered " + Report.f0(statistics.offeredRate())
+            + " requests/s for " + Report.f0(statistics.arrivalSeconds()) + " s; from schedule " + latencies(statistics.latency())
+            + "; errors " + statistics.failures().count() + ", unsent " + statistics.unsent() + "; " + cpu(statistics.cpu()));
+    report.row("S5 export", "GET /api/problems/ledger.xlsx?state=CLOSED", Report.f1(export.seconds()) + " s",
+        export.rows() + " rows, " + Report.f1(export.bytes() / 1048576.0) + " MB; live heap " + Report.f1(export.liveHeapBeforeMb())
+            + " MB before, at most " + Report.f1(export.liveHeapMaxMb()) + " MB during (" + export.heapSamples() + " samples)");
+    boolean full = data.problems() >= S5_TARGET_PROBLEMS;
+    report.target("S5", "S5 ledger search p95 with " + data.problems() + " problems", "≤ " + Report.f0(S5_TARGET_SEARCH_P95_MS)
+            + " ms at " + S5_TARGET_PROBLEMS + " problems", Report.f1(search.latency().millis(95)) + " ms",
+        full && search.failures().count() == 0 && search.unsent() == 0 && search.latency().millis(95) <= S5_TARGET_SEARCH_P95_MS);
+    report.target("S5", "S5 statistics p95 with " + data.problems() + " problems", "≤ " + Report.f0(S5_TARGET_STATISTICS_P95_MS)
+            + " ms", Report.f1(statistics.latency().millis(95)) + " ms", full && statistics.failures().count() == 0
+            && statistics.unsent() == 0 && statistics.latency().millis(95) <= S5_TARGET_STATISTICS_P95_MS);
+    report.target("S5", "S5 export of " + export.rows() + " rows", "≤ " + Report.f0(S5_TARGET_EXPORT_S) + " s for "
+            + S5_TARGET_EXPORT_ROWS + " rows, flat heap (live heap grows ≤ " + Report.f0(S5_TARGET_HEAP_GROWTH_MB) + " MB)",
+        Report.f1(export.seconds()) + " s, live heap +" + Report.f1(export.heapGrowthMb()) + " MB",
+        export.rows() >= S5_TARGET_EXPORT_ROWS && export.seconds() <= S5_TARGET_EXPORT_S
+            && export.heapGrowthMb() <= S5_TARGET_HEAP_GROWTH_MB);
+    report.method("S5: the ledger (table problem) is grown to the size's problem count with one INSERT … SELECT … "
+        + "generate_series: problems of the " + size.s4Units() + " bench units in every state (per 20: 2 closed, 1 dismissed, "
+        + "1 not yet assigned, 3 awaiting acceptance, 3 awaiting close-out, 10 rectifying with deadlines from 20 days ago to "
+        + "40 days ahead, so a third of those are overdue), registered over the last year; ledger rows only, no process "
+        + "instances, then VACUUM ANALYZE. Search: open model, " + Report.f0(size.s5SearchRate()) + " requests/s, "
+        + size.s5Warmup().toSeconds() + " s warm-up, " + size.s5().toSeconds() + " s measured; requests rotate over seven kinds: "
+        + "the whole ledger's first page of 20 with its total (supervisor), a unit member's own problems, state RECTIFYING "
+        + "(leader), overdue (supervisor), one problem by its number in the search box (auditor), a Chinese keyword from "
+        + "one problem's description (\"编号 12345\", auditor), and the /ledger HTML page; each fails unless it returns a full "
+        + "page (or the one problem, or at least one for the keyword). Statistics: GET /api/statistics, alternately as the "
+        + "supervisor (all units) and as a unit member (its unit), " + Report.f0(size.s5StatisticsRate()) + " requests/s, "
+        + "same timing; fails unless the totals cover the ledger. Export: GET /api/problems/ledger.xlsx?state=CLOSED as the "
+        + "supervisor, timed to the last byte; the workbook's rows are counted afterwards and must equal the closed problems. "
+        + "The heap is measured in a second, untimed download: every 250 ms a sampler forces a full GC and reads the heap "
+        + "that collection left (the live heap, as the collector reports it); the growth is the largest sample minus the live heap before the download.");
   }
 
   private static String rush(DeadlineRush.Result r) {

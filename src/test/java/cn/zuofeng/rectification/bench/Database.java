@@ -32,6 +32,8 @@ final class Database implements AutoCloseable {
   static Database start(boolean statements) throws IOException, SQLException {
     var builder = EmbeddedPostgres.builder()
         .setServerConfig("max_connections", "200")
+        // a UTF-8 LC_CTYPE, as in production: pg_trgm indexes Chinese text only then (V8)
+        .setLocaleConfig("locale", "C.UTF-8")
         .setServerConfig("fsync", "on")
         .setServerConfig("synchronous_commit", "on")
         .setRegisterShutdownHook(true);

@@ -56,6 +56,23 @@ final class HttpDriver {
         .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
   }
 
+  /** A page as a browser asks for it (HTML). */
+  Response page(String user, String path) throws IOException, InterruptedException {
+    return send(user, request(user, path).header("Accept", "text/html").GET());
+  }
+
+  /** Downloads to {@code file} (to the last byte) and returns its size; fails unless 200. */
+  long download(String user, String path, java.nio.file.Path file) throws IOException, InterruptedException {
+    HttpResponse<java.nio.file.Path> response = client.send(request(user, path).timeout(Duration.ofMinutes(5)).GET().build(),
+        // ofFile(file) alone does not truncate: a shorter download over an earlier one would keep its tail
+        HttpResponse.BodyHandlers.ofFile(file, java.nio.file.StandardOpenOption.CREATE,
+            java.nio.file.StandardOpenOption.TRUNCATE_EXISTING, java.nio.file.StandardOpenOption.WRITE));
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException("download " + path + ": HTTP " + response.statusCode());
+    }
+    return java.nio.file.Files.size(file);
+  }
+
   /** Sends a request and fails unless the status is the expected one. */
   Response expect(int status, Response response, String what) {
     if (response.status() != status) {

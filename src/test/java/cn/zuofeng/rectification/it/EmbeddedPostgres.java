@@ -21,6 +21,8 @@ final class EmbeddedPostgres {
       try {
         server = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
             .setServerConfig("max_connections", "200")
+            // a UTF-8 LC_CTYPE, as in production: pg_trgm indexes Chinese text only then (V8)
+            .setLocaleConfig("locale", "C.UTF-8")
             // stopped by our hook, after the application contexts using it have closed: the engine
             // still talks to the database while it shuts down
             .setRegisterShutdownHook(false)
