@@ -8,7 +8,8 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** The unread count beside 通知 in every page's header (pages only, not the JSON API). */
-@ControllerAdvice(assignableTypes = {PageController.class, NoticePageController.class, StatisticsPageController.class})
+@ControllerAdvice(assignableTypes = {PageController.class, NoticePageController.class, StatisticsPageController.class,
+    CalendarPageController.class, CaseFileController.class})
 class UnreadNoticesAdvice {
 
   private final NoticeInbox inbox;

@@ -114,6 +114,7 @@ class NoticeInboxIT extends ApplicationIT {
     var page = as("scj-zhou").page("/notices");
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.body()).contains("督办升级为挂牌督办", "督办升级", "标为已读", "class=\"badge\"");
+    assertThat(as("scj-zhou").page("/calendar").body()).as("every page's header counts them").contains("class=\"badge\"");
     assertThat(as("zjj-sun").page("/notices").body()).doesNotContain("督办升级为挂牌督办");
 
     long id = find(items(as("scj-zhou").get("/api/notices?size=100")), key).path("id").asLong();
