@@ -71,12 +71,12 @@ public class StatisticsService {
     // every unit shown gets a row, with zeros when it has no problems in the period
     var rows = new TreeMap<String, StatisticsRow>();
     (shownUnits == null ? names.keySet() : shownUnits)
-        .forEach(code -> rows.put(code, StatisticsRow.of(code, names.getOrDefault(code, code), 0, 0, 0, 0, 0, 0)));
-    StatisticsRow unassigned = StatisticsRow.of(null, UNASSIGNED, 0, 0, 0, 0, 0, 0);
+        .forEach(code -> rows.put(code, new StatisticsRow(code, names.getOrDefault(code, code), 0, 0, 0, 0, 0, 0)));
+    StatisticsRow unassigned = new StatisticsRow(null, UNASSIGNED, 0, 0, 0, 0, 0, 0);
     List<StatisticsRepository.Counts> counts = shownUnits != null && shownUnits.isEmpty() ? List.of()
         : repository.countByUnit(startOf(fromDate), startOf(toDate == null ? null : toDate.plusDays(1)), shownUnits, today);
     for (var c : counts) {
-      StatisticsRow counted = StatisticsRow.of(c.unitCode(), names.getOrDefault(c.unitCode(), c.unitCode()),
+      StatisticsRow counted = new StatisticsRow(c.unitCode(), names.getOrDefault(c.unitCode(), c.unitCode()),
           c.registered(), c.dismissed(), c.closed(), c.open(), c.overdue(), c.closedOnTime());
       if (c.unitCode() == null) {
         unassigned = unassigned.plus(counted);
@@ -88,7 +88,7 @@ public class StatisticsService {
     if (withUnassigned) {
       shown.add(unassigned);
     }
-    StatisticsRow total = shown.stream().reduce(StatisticsRow.of(null, "合计", 0, 0, 0, 0, 0, 0), StatisticsRow::plus);
+    StatisticsRow total = shown.stream().reduce(new StatisticsRow(null, "合计", 0, 0, 0, 0, 0, 0), StatisticsRow::plus);
     return new RectificationStatistics(fromDate, toDate, today, total, List.copyOf(shown));
   }
 

@@ -92,6 +92,14 @@ final class Database implements AutoCloseable {
     return json;
   }
 
+  /** The one number a query such as {@code select count(*) …} returns. */
+  static long count(Connection c, String sql) throws SQLException {
+    try (var s = c.createStatement(); var rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
   /** Writes dirty pages now, so one phase's checkpoint does not land in the next phase. */
   void checkpoint() throws SQLException {
     execute("checkpoint");

@@ -125,7 +125,7 @@ final class DeadlineRush {
       Map<String, Long> delta = new LinkedHashMap<>();
       metricsAfter.forEach((k, v) -> delta.put(k, v - metricsBefore.getOrDefault(k, 0L)));
       long[] log = jobLog(c, array);
-      long incidents = count(c, "select count(*) from act_ru_incident");
+      long incidents = Database.count(c, "select count(*) from act_ru_incident");
       ClockUtil.reset();
       return new Result(name, settings, numbers.size(), seedSeconds, finished > 0, seconds, log[0], log[1], log[2], incidents,
           progress[0], progress[1], progress[2], delta, cpuJson, waiting / Math.max(1, samples), active / Math.max(1, samples));
@@ -204,12 +204,6 @@ final class DeadlineRush {
       values.put(name, meter == null ? 0 : meter.get());
     }
     return values;
-  }
-
-  private static long count(Connection c, String sql) throws SQLException {
-    try (var s = c.prepareStatement(sql)) {
-      return single(s);
-    }
   }
 
   private static long single(java.sql.PreparedStatement s) throws SQLException {

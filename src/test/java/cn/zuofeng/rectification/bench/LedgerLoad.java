@@ -56,7 +56,7 @@ final class LedgerLoad {
     long begin = System.nanoTime();
     long seeded = 0;
     try (Connection c = db.connect(appDb); var s = c.createStatement()) {
-      if (count(c, "select count(*) from problem where number like 'WT-S5-%'") == 0) {
+      if (Database.count(c, "select count(*) from problem where number like 'WT-S5-%'") == 0) {
         String unitCodes = "array[" + String.join(",", units.stream().map(u -> "'" + u.code() + "'").toList()) + "]";
         seeded = s.executeUpdate("""
             insert into problem (number, title, description, source, category, discovered_on, suggested_unit, state,
@@ -94,8 +94,8 @@ final class LedgerLoad {
             .replace(":count", String.valueOf(count)).replace(":state", STATE_BY_SLOT));
       }
       s.execute("vacuum analyze problem");
-      return new Dataset(count(c, "select count(*) from problem"), seeded,
-          count(c, "select count(*) from problem where state = 'CLOSED'"), (System.nanoTime() - begin) / 1e9);
+      return new Dataset(Database.count(c, "select count(*) from problem"), seeded,
+          Database.count(c, "select count(*) from problem where state = 'CLOSED'"), (System.nanoTime() - begin) / 1e9);
     }
   }
 
@@ -234,12 +234,6 @@ final class LedgerLoad {
     return used / 1048576.0;
   }
 
-  private static long count(Connection c, String sql) throws SQLException {
-    try (var s = c.createStatement(); var rs = s.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
-    }
-  }
 
   static Map<String, Object> latencies(Map<String, Latency> byKind) {
     Map<String, Object> json = new LinkedHashMap<>();

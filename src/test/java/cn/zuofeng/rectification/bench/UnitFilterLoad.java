@@ -50,8 +50,8 @@ final class UnitFilterLoad {
       long existing = unitTasks(c);
       int copies = (int) Math.max(0, Math.ceil((target - existing) / (double) instances.size()));
       copied = TaskCloner.copy(c, instances, copies);
-      return new Dataset(count(c, "select count(*) from act_ru_task"), unitTasks(c),
-          count(c, "select count(*) from act_ru_authorization"), numbers.size(), copied, (System.nanoTime() - begin) / 1e9);
+      return new Dataset(Database.count(c, "select count(*) from act_ru_task"), unitTasks(c),
+          Database.count(c, "select count(*) from act_ru_authorization"), numbers.size(), copied, (System.nanoTime() - begin) / 1e9);
     }
   }
 
@@ -74,15 +74,8 @@ final class UnitFilterLoad {
   }
 
   private static long unitTasks(Connection c) throws SQLException {
-    return count(c, """
+    return Database.count(c, """
         select count(*) from act_ru_task t join act_ru_identitylink i on i.task_id_ = t.id_
         where i.type_ = 'candidate' and i.group_id_ like 'unit-bench-%'""");
-  }
-
-  private static long count(Connection c, String sql) throws SQLException {
-    try (var s = c.createStatement(); var rs = s.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
-    }
   }
 }
